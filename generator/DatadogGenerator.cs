@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using DatadogGen.Generator.Diagnostics;
+using DatadogGen.Generator.Emitting;
+using DatadogGen.Generator.Model;
+using DatadogGen.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DatadogGen.Generator;
+
+/// <summary>
+/// The pipeline: OpenAPI files among AdditionalFiles -> <see cref="SpecInput"/> -> <see cref="ApiSpec"/>
+/// (parse) -> one source file per type and per API class. It never reads C# syntax, so editing C# costs nothing.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class DatadogGenerator : IIncrementalGenerator
+{
+    private const string NamespaceMetadata = "build_metadata.AdditionalFiles.DatadogGenNamespace";
+    private const string OperationsMetadata = "build_metadata.AdditionalFiles.DatadogGenOperations";
+    private const string RootNamespaceProperty = "build_property.RootNamespace";
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var specs = context.AdditionalTextsProvider
+            .Where(static file => SpecFiles.HasSpecExtension(file.Path))
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => ToInput(pair.Left, pair.Right, cancellationToken))
+            .Where(static input => input is not null)
+            .Select(static (input, _) => input!)
+            .WithTrackingName(TrackingNames.SpecFiles)
+            .Select(static (input, cancellationToken) => SpecParser.Parse(input, cancellationToken))
+            .WithTrackingName(TrackingNames.ParsedSpecs);
+
+        var diagnostics = specs
+            .Select(static (spec, _) => spec.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (output, infos) =>
+        {
+            foreach (var info in infos)
+            {
+                output.ReportDiagnostic(info.ToDiagnostic());
+            }
+        });
+
+        var types = specs
+            .SelectMany(static (spec, _) => spec.Types.Select(type => new TypeToEmit(spec.SourcePath, spec.Namespace, type)))
+            .WithTrackingName(TrackingNames.Types);
+        context.RegisterSourceOutput(types, static (output, item) =>
+            AddSource(output, item.SourcePath, item.Namespace + "." + item.Type.Name.TrimStart('@') + ".g.cs",
+                writer => EmitType(writer, item)));
+
+        var apis = specs
+            .SelectMany(static (spec, _) => spec.Apis.Select(api => new ApiToEmit(spec.SourcePath, spec.Namespace, api)))
+            .WithTrackingName(TrackingNames.Apis);
+        context.RegisterSourceOutput(apis, static (output, item) =>
+            AddSource(output, item.SourcePath, item.Namespace + "." + item.Api.ClassName + ".g.cs",
+                writer => EmitInNamespace(writer, item.Namespace, () => ApiEmitter.Emit(writer, item.Api))));
+
+        var support = specs
+            .Where(static spec => spec.Apis.Count > 0)
+            .Select(static (spec, _) => new SupportToEmit(
+                spec.SourcePath,
+                spec.Namespace,
+                spec.Types.Select(type => type.Name).ToEquatableArray(),
+                spec.UnstableOperations))
+            .WithTrackingName(TrackingNames.Support);
+        context.RegisterSourceOutput(support, static (output, item) =>
+            AddSource(output, item.SourcePath, item.Namespace + ".DatadogJson.g.cs", writer => EmitInNamespace(writer, item.Namespace, () =>
+            {
+                SupportEmitter.EmitJsonOptions(writer, item.Namespace, item.TypeNames);
+                writer.Line();
+                SupportEmitter.EmitUnstableOperations(writer, item.UnstableOperations);
+            })));
+    }
+
+    private static SpecInput? ToInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+    {
+        var text = file.GetText(cancellationToken)?.ToString();
+        if (text is null || !SpecFiles.LooksLikeOpenApi(text))
+        {
+            return null;
+        }
+
+        var fileOptions = options.GetOptions(file);
+        var ns = fileOptions.TryGetValue(NamespaceMetadata, out var configured) && !string.IsNullOrWhiteSpace(configured)
+            ? configured
+            : DefaultNamespace(options.GlobalOptions);
+        var operations = fileOptions.TryGetValue(OperationsMetadata, out var selected) ? selected : string.Empty;
+        return new SpecInput(file.Path, text, SanitizeNamespace(ns), operations);
+    }
+
+    private static string DefaultNamespace(AnalyzerConfigOptions globalOptions) =>
+        globalOptions.TryGetValue(RootNamespaceProperty, out var root) && !string.IsNullOrWhiteSpace(root)
+            ? root + ".Datadog"
+            : "Datadog";
+
+    private static string SanitizeNamespace(string ns) =>
+        string.Join(".", ns.Split(new[] { '.' }, StringSplitOptions.RemoveEmptyEntries).Select(part => Naming.ToIdentifier(part.Trim())));
+
+    private static void EmitType(SourceWriter writer, TypeToEmit item)
+    {
+        EmitInNamespace(writer, item.Namespace, () =>
+        {
+            switch (item.Type)
+            {
+                case ModelSpec model:
+                    ModelEmitter.Emit(writer, model, item.Namespace);
+                    break;
+                case EnumSpec enumeration:
+                    EnumEmitter.Emit(writer, enumeration, item.Namespace);
+                    break;
+                case UnionSpec union:
+                    UnionEmitter.Emit(writer, union, item.Namespace);
+                    break;
+            }
+        });
+        writer.Line();
+        EmitInNamespace(writer, GeneratedFile.SerializationNamespace(item.Namespace), () => ConverterEmitter.Emit(writer, item.Type, item.Namespace));
+    }
+
+    private static void EmitInNamespace(SourceWriter writer, string ns, Action emit)
+    {
+        using (writer.Block("namespace " + ns))
+        {
+            emit();
+        }
+    }
+
+    /// <summary>Emits one file; a failure becomes a DDG diagnostic on the spec instead of crashing the build.</summary>
+    private static void AddSource(SourceProductionContext output, string sourcePath, string hintName, Action<SourceWriter> emit)
+    {
+        try
+        {
+            var writer = GeneratedFile.Start(Path.GetFileName(sourcePath));
+            emit(writer);
+            output.AddSource(hintName, SourceText.From(writer.ToString(), System.Text.Encoding.UTF8));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var location = Location.Create(sourcePath, default, default);
+            output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, location,
+                Path.GetFileName(sourcePath), hintName, exception.GetType().Name + ": " + exception.Message));
+        }
+    }
+
+    private sealed record TypeToEmit(string SourcePath, string Namespace, TypeSpec Type);
+
+    private sealed record ApiToEmit(string SourcePath, string Namespace, ApiGroupSpec Api);
+
+    private sealed record SupportToEmit(string SourcePath, string Namespace, EquatableArray<string> TypeNames, EquatableArray<string> UnstableOperations);
+}

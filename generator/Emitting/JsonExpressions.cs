@@ -1,0 +1,91 @@
+using System;
+using DatadogGen.Generator.Model;
+
+namespace DatadogGen.Generator.Emitting;
+
+/// <summary>
+/// The C# that reads or writes one value of a <see cref="TypeRef"/> with Utf8JsonReader/Utf8JsonWriter.
+/// Collections nest through static lambdas, so any depth of arrays and maps is one expression.
+/// </summary>
+internal static class JsonExpressions
+{
+    private const string Runtime = "global::DatadogGen.";
+    private const string ReaderType = "global::System.Text.Json.Utf8JsonReader";
+    private const string NullToken = "global::System.Text.Json.JsonTokenType.Null";
+
+    /// <summary>An expression reading a non-null value at the reader's current token.</summary>
+    public static string Read(TypeRef type, string reader) => type.Kind switch
+    {
+        TypeKind.String => reader + ".GetString()!",
+        TypeKind.Boolean => reader + ".GetBoolean()",
+        TypeKind.Int32 => reader + ".GetInt32()",
+        TypeKind.Int64 => reader + ".GetInt64()",
+        TypeKind.Single => reader + ".GetSingle()",
+        TypeKind.Double => reader + ".GetDouble()",
+        TypeKind.DateTimeOffset => Runtime + "JsonPrimitives.ReadDateTimeOffset(ref " + reader + ")",
+        TypeKind.DateOnly => Runtime + "JsonPrimitives.ReadDateOnly(ref " + reader + ")",
+        TypeKind.Guid => reader + ".GetGuid()",
+        TypeKind.Any => "global::System.Text.Json.JsonElement.ParseValue(ref " + reader + ")",
+        TypeKind.Array => Runtime + "JsonCollections.ReadList(ref " + reader + ", " + ElementReader(type) + ")",
+        TypeKind.Map => Runtime + "JsonCollections.ReadMap(ref " + reader + ", " + ElementReader(type) + ")",
+        _ => type.Name + ".ReadJson(ref " + reader + ")",
+    };
+
+    /// <summary>A statement writing the non-null value <paramref name="value"/>.</summary>
+    public static string Write(TypeRef type, string writer, string value) => type.Kind switch
+    {
+        TypeKind.String or TypeKind.Guid or TypeKind.DateTimeOffset => writer + ".WriteStringValue(" + value + ");",
+        TypeKind.Boolean => writer + ".WriteBooleanValue(" + value + ");",
+        TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double => writer + ".WriteNumberValue(" + value + ");",
+        TypeKind.DateOnly => Runtime + "JsonPrimitives.WriteDateOnly(" + writer + ", " + value + ");",
+        TypeKind.Any => value + ".WriteTo(" + writer + ");",
+        TypeKind.Array => Runtime + "JsonCollections.WriteList(" + writer + ", " + value + ", " + ElementWriter(type) + ");",
+        TypeKind.Map => Runtime + "JsonCollections.WriteMap(" + writer + ", " + value + ", " + ElementWriter(type) + ");",
+        _ => type.Name + ".WriteJson(" + writer + ", " + value + ");",
+    };
+
+    /// <summary>A JsonValueReader delegate for the type: a method group where one exists, else a static lambda.</summary>
+    public static string Reader(TypeRef type) => type.Kind is TypeKind.Model or TypeKind.Enum or TypeKind.Union
+        ? type.Name + ".ReadJson"
+        : "static (ref " + ReaderType + " reader) => " + Read(type, "reader");
+
+    /// <summary>An expression that is true when a value holds an enum value or union the spec does not know.</summary>
+    public static string? UnknownCheck(TypeRef type, string value)
+    {
+        switch (type.Kind)
+        {
+            case TypeKind.Enum:
+                return "!" + value + ".IsKnown";
+            case TypeKind.Model or TypeKind.Union:
+                return value + ".ContainsUnknownValues()";
+            case TypeKind.Array or TypeKind.Map:
+                var itemCheck = UnknownCheck(type.Element!, "present");
+                if (itemCheck is null)
+                {
+                    return null;
+                }
+
+                var helper = type.Kind == TypeKind.Array ? "JsonCollections.AnyItem(" : "JsonCollections.AnyValue(";
+                return Runtime + helper + value + ", static item => item is { } present && " + itemCheck + ")";
+            default:
+                return null;
+        }
+    }
+
+    private static string ElementReader(TypeRef collection)
+    {
+        var element = collection.Element ?? throw new InvalidOperationException("A collection needs an element type.");
+        var elementType = TypeNames.CSharp(element, collection.ElementIsNullable);
+        return "static (ref " + ReaderType + " r) => r.TokenType == " + NullToken + " ? default(" + elementType + ")! : " + Read(element, "r");
+    }
+
+    private static string ElementWriter(TypeRef collection)
+    {
+        var element = collection.Element ?? throw new InvalidOperationException("A collection needs an element type.");
+        var elementType = TypeNames.CSharp(element, collection.ElementIsNullable);
+        var write = Write(element, "w", "item");
+        return element.IsValueType && !collection.ElementIsNullable
+            ? "static (global::System.Text.Json.Utf8JsonWriter w, " + elementType + " item) => " + write.TrimEnd(';')
+            : "static (global::System.Text.Json.Utf8JsonWriter w, " + elementType + " item) => { if (item is { } value) { " + Write(element, "w", "value") + " } else { w.WriteNullValue(); } }";
+    }
+}

@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Linq;
+using DatadogGen.Generator.Model;
+
+namespace DatadogGen.Generator.Emitting;
+
+/// <summary>
+/// Emits a model class: settable properties, a bag for unknown properties, and its JSON reader and writer.
+/// Optional properties remember whether they were set, so absent stays absent and null stays null.
+/// </summary>
+internal static class ModelEmitter
+{
+    private const string Json = "global::System.Text.Json.";
+
+    public static void Emit(SourceWriter writer, ModelSpec model, string ns)
+    {
+        XmlDocs.Summary(writer, model.Description, model.Name + " model.");
+        TypeAttributes.Write(writer, model, ns);
+        using (writer.Block("public partial class " + model.Name))
+        {
+            WriteFields(writer, model);
+            WriteConstructors(writer, model);
+            foreach (var property in model.Properties)
+            {
+                WriteProperty(writer, property);
+            }
+
+            writer.Line("/// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>");
+            writer.Line("public global::System.Collections.Generic.IDictionary<string, " + Json + "JsonElement> AdditionalProperties => _additionalProperties ??= new(global::System.StringComparer.Ordinal);");
+            writer.Line();
+            WriteContainsUnknownValues(writer, model);
+            WriteReadJson(writer, model);
+            WriteWriteJson(writer, model);
+        }
+    }
+
+    private static void WriteFields(SourceWriter writer, ModelSpec model)
+    {
+        for (var word = 0; word < PresenceWords(model); word++)
+        {
+            writer.Line("private ulong _presence" + word.ToString(CultureInfo.InvariantCulture) + ";");
+        }
+
+        foreach (var property in model.Properties)
+        {
+            // Required non-null references start as null! until an initializer or the reader sets them.
+            var initializer = property.IsRequired && !property.IsNullable && !property.Type.IsValueType ? " = null!" : "";
+            writer.Line("private " + DeclaredType(property) + " " + property.FieldName + initializer + ";");
+        }
+
+        writer.Line("private global::System.Collections.Generic.Dictionary<string, " + Json + "JsonElement>? _additionalProperties;");
+        writer.Line();
+    }
+
+    private static void WriteConstructors(SourceWriter writer, ModelSpec model)
+    {
+        writer.Line("/// <summary>Creates an empty " + model.Name + "; set its properties with an object initializer.</summary>");
+        writer.Line("public " + model.Name + "()");
+        writer.Line("{");
+        writer.Line("}");
+        writer.Line();
+        writer.Line("// Deserialization assigns required members itself and checks them afterwards.");
+        writer.Line("#pragma warning disable CS8618");
+        writer.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
+        writer.Line("private " + model.Name + "(bool deserializing)");
+        writer.Line("{");
+        writer.Line("}");
+        writer.Line("#pragma warning restore CS8618");
+        writer.Line();
+    }
+
+    private static void WriteProperty(SourceWriter writer, PropertySpec property)
+    {
+        XmlDocs.Summary(writer, property.Description, "The " + property.JsonName + " property.");
+        if (property.IsDeprecated)
+        {
+            writer.Line("[global::System.Obsolete(\"Deprecated in the spec.\")]");
+        }
+
+        var modifiers = property.IsRequired ? "public required " : "public ";
+        using (writer.Block(modifiers + DeclaredType(property) + " " + property.Name))
+        {
+            writer.Line("get => " + property.FieldName + ";");
+            writer.Line(property.IsRequired
+                ? "set => " + property.FieldName + " = value;"
+                : "set { " + property.FieldName + " = value; " + MarkPresent(property) + " }");
+        }
+
+        writer.Line();
+    }
+
+    private static void WriteContainsUnknownValues(SourceWriter writer, ModelSpec model)
+    {
+        var checks = model.Properties
+            .Select((property, index) => (Property: property, Local: "p" + index.ToString(CultureInfo.InvariantCulture)))
+            .Select(entry => (entry.Property, entry.Local, Check: JsonExpressions.UnknownCheck(entry.Property.Type, entry.Local)))
+            .Where(entry => entry.Check is not null)
+            .Select(entry => "(" + entry.Property.FieldName + " is { } " + entry.Local + " && " + entry.Check + ")")
+            .ToList();
+        writer.Line("/// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>");
+        writer.Line("internal bool ContainsUnknownValues() => " + (checks.Count == 0 ? "false" : string.Join(" || ", checks)) + ";");
+        writer.Line();
+    }
+
+    private static void WriteReadJson(SourceWriter writer, ModelSpec model)
+    {
+        using (writer.Block("internal static " + model.Name + " ReadJson(ref " + Json + "Utf8JsonReader reader)"))
+        {
+            writer.Line("global::DatadogGen.JsonPrimitives.ExpectStartObject(ref reader, \"" + model.Name + "\");");
+            writer.Line("var value = new " + model.Name + "(deserializing: true);");
+            var required = model.Properties.Where(property => property.IsRequired).ToList();
+            foreach (var property in required)
+            {
+                writer.Line("var has" + property.FieldName + " = false;");
+            }
+
+            using (writer.Block("while (reader.Read() && reader.TokenType == " + Json + "JsonTokenType.PropertyName)"))
+            {
+                var keyword = "if";
+                foreach (var property in model.Properties)
+                {
+                    using (writer.Block(keyword + " (reader.ValueTextEquals(" + CSharpLiterals.QuoteUtf8(property.JsonName) + "))"))
+                    {
+                        writer.Line("reader.Read();");
+                        writer.Line("value." + property.FieldName + " = reader.TokenType == " + Json + "JsonTokenType.Null ? default(" + DeclaredType(property) + ")! : " + JsonExpressions.Read(property.Type, "reader") + ";");
+                        writer.Line(property.IsRequired ? "has" + property.FieldName + " = true;" : "value." + MarkPresent(property));
+                    }
+
+                    keyword = "else if";
+                }
+
+                using (writer.Block(model.Properties.Count == 0 ? "" : "else"))
+                {
+                    writer.Line("var name = reader.GetString()!;");
+                    writer.Line("reader.Read();");
+                    writer.Line("(value._additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = " + Json + "JsonElement.ParseValue(ref reader);");
+                }
+            }
+
+            foreach (var property in required)
+            {
+                writer.Line("if (!has" + property.FieldName + ") throw global::DatadogGen.JsonPrimitives.MissingRequiredProperty(" + CSharpLiterals.Quote(property.JsonName) + ", \"" + model.Name + "\");");
+            }
+
+            writer.Line("return value;");
+        }
+
+        writer.Line();
+    }
+
+    private static void WriteWriteJson(SourceWriter writer, ModelSpec model)
+    {
+        using (writer.Block("internal static void WriteJson(" + Json + "Utf8JsonWriter writer, " + model.Name + " value)"))
+        {
+            writer.Line("writer.WriteStartObject();");
+            foreach (var property in model.Properties)
+            {
+                var write = "writer.WritePropertyName(" + CSharpLiterals.QuoteUtf8(property.JsonName) + "); "
+                    + "if (value." + property.FieldName + " is { } present) { " + JsonExpressions.Write(property.Type, "writer", "present") + " } else { writer.WriteNullValue(); }";
+                writer.Line(property.IsRequired ? "{ " + write + " }" : "if (" + IsPresent(property) + ") { " + write + " }");
+            }
+
+            using (writer.Block("if (value._additionalProperties is not null)"))
+            {
+                using (writer.Block("foreach (var extra in value._additionalProperties)"))
+                {
+                    writer.Line("writer.WritePropertyName(extra.Key);");
+                    writer.Line("extra.Value.WriteTo(writer);");
+                }
+            }
+
+            writer.Line("writer.WriteEndObject();");
+        }
+    }
+
+    /// <summary>Optional properties are nullable in C# so "not set" exists; required ones keep the spec's nullability.</summary>
+    private static string DeclaredType(PropertySpec property) =>
+        TypeNames.CSharp(property.Type, nullable: !property.IsRequired || property.IsNullable);
+
+    private static int PresenceWords(ModelSpec model) =>
+        (model.Properties.Count(property => !property.IsRequired) + 63) / 64;
+
+    private static string MarkPresent(PropertySpec property) =>
+        PresenceField(property) + " |= " + PresenceBit(property) + ";";
+
+    private static string IsPresent(PropertySpec property) =>
+        "(value." + PresenceField(property) + " & " + PresenceBit(property) + ") != 0";
+
+    private static string PresenceField(PropertySpec property) =>
+        "_presence" + (property.Index / 64).ToString(CultureInfo.InvariantCulture);
+
+    private static string PresenceBit(PropertySpec property) =>
+        "(1UL << " + (property.Index % 64).ToString(CultureInfo.InvariantCulture) + ")";
+}

@@ -1,0 +1,173 @@
+using System.Linq;
+using DatadogGen.Generator.Model;
+
+namespace DatadogGen.Generator.Emitting;
+
+/// <summary>
+/// Emits a oneOf/anyOf union. Reading tries the variant the discriminator names, or else every variant, and
+/// keeps the one that reads cleanly; when none or several do, the raw JSON is kept and IsUnparsed is true.
+/// Reading never throws for an unmatched value.
+/// </summary>
+internal static class UnionEmitter
+{
+    private const string Json = "global::System.Text.Json.";
+
+    public static void Emit(SourceWriter writer, UnionSpec spec, string ns)
+    {
+        var name = spec.Name;
+        XmlDocs.Summary(writer, spec.Description, name + ": one of several shapes.");
+        TypeAttributes.Write(writer, spec, ns);
+        using (writer.Block("public sealed partial class " + name))
+        {
+            writer.Line("private readonly object? _value;");
+            writer.Line("private readonly " + Json + "JsonElement? _unparsed;");
+            writer.Line();
+            foreach (var variant in spec.Variants)
+            {
+                WriteVariantMembers(writer, name, variant);
+            }
+
+            writer.Line("private " + name + "(" + Json + "JsonElement unparsed)");
+            writer.Line("{");
+            writer.Line("    _unparsed = unparsed;");
+            writer.Line("}");
+            writer.Line();
+            writer.Line("/// <summary>The variant that matched, or null when the value is unparsed.</summary>");
+            writer.Line("public object? Value => _value;");
+            writer.Line();
+            writer.Line("/// <summary>True when no variant matched the JSON; <see cref=\"UnparsedObject\"/> holds it.</summary>");
+            writer.Line("public bool IsUnparsed => _unparsed.HasValue;");
+            writer.Line();
+            writer.Line("/// <summary>The JSON no variant matched, kept so it is written back unchanged.</summary>");
+            writer.Line("public " + Json + "JsonElement? UnparsedObject => _unparsed;");
+            writer.Line();
+            WriteContainsUnknownValues(writer, spec);
+            WriteReadJson(writer, spec);
+            WriteWriteJson(writer, spec);
+        }
+    }
+
+    private static void WriteVariantMembers(SourceWriter writer, string name, UnionVariantSpec variant)
+    {
+        var type = TypeNames.CSharp(variant.Type);
+        var guard = variant.Type.IsValueType ? "value" : "value ?? throw new global::System.ArgumentNullException(nameof(value))";
+        if (variant.Type.Kind != TypeKind.Any)
+        {
+            // A JsonElement variant would clash with the unparsed constructor; such a union is built by reading.
+            writer.Line("/// <summary>Holds a " + XmlDocs.Escape(TypeNames.Describe(variant.Type)) + ".</summary>");
+            writer.Line("public " + name + "(" + type + " value)");
+            writer.Line("{");
+            writer.Line("    _value = " + guard + ";");
+            writer.Line("}");
+            writer.Line();
+        }
+
+        writer.Line("/// <summary>The value as " + XmlDocs.Escape(TypeNames.Describe(variant.Type)) + ", or null when it holds another variant.</summary>");
+        writer.Line(variant.Type.IsValueType
+            ? "public " + type + "? " + variant.PropertyName + " => _value is " + type + " variant ? variant : null;"
+            : "public " + type + "? " + variant.PropertyName + " => _value as " + type + ";");
+        writer.Line();
+        if (variant.Type.Kind != TypeKind.Any)
+        {
+            writer.Line("/// <summary>Wraps a " + XmlDocs.Escape(TypeNames.Describe(variant.Type)) + ".</summary>");
+            writer.Line("public static implicit operator " + name + "(" + type + " value) => new(value);");
+            writer.Line();
+        }
+    }
+
+    private static void WriteContainsUnknownValues(SourceWriter writer, UnionSpec spec)
+    {
+        writer.Line("/// <summary>True when this union, or anything inside the variant it holds, is unknown to the spec.</summary>");
+        using (writer.Block("internal bool ContainsUnknownValues()"))
+        {
+            writer.Line("if (IsUnparsed) return true;");
+            foreach (var variant in spec.Variants)
+            {
+                var check = JsonExpressions.UnknownCheck(variant.Type, "variant");
+                if (check is not null)
+                {
+                    writer.Line("if (_value is " + TypeNames.CSharp(variant.Type) + " variant && " + check + ") return true;");
+                }
+            }
+
+            writer.Line("return false;");
+        }
+
+        writer.Line();
+    }
+
+    private static void WriteReadJson(SourceWriter writer, UnionSpec spec)
+    {
+        using (writer.Block("internal static " + spec.Name + " ReadJson(ref " + Json + "Utf8JsonReader reader)"))
+        {
+            if (spec.DiscriminatorProperty is { } discriminator)
+            {
+                writer.Line("var discriminator = global::DatadogGen.JsonPrimitives.PeekStringProperty(reader, " + CSharpLiterals.QuoteUtf8(discriminator) + ");");
+                using (writer.Block("switch (discriminator)"))
+                {
+                    foreach (var variant in spec.Variants.Where(variant => variant.DiscriminatorValues.Count > 0))
+                    {
+                        foreach (var value in variant.DiscriminatorValues)
+                        {
+                            writer.Line("case " + CSharpLiterals.Quote(value) + ":");
+                        }
+
+                        writer.Line("    if (global::DatadogGen.JsonPrimitives.TryReadVariant(reader, " + JsonExpressions.Reader(variant.Type) + ", out var " + Local(variant) + ")) { reader.Skip(); return new " + spec.Name + "(" + Local(variant) + "); }");
+                        writer.Line("    break;");
+                    }
+                }
+
+                writer.Line("return new " + spec.Name + "(" + Json + "JsonElement.ParseValue(ref reader));");
+                return;
+            }
+
+            writer.Line("object? match = null;");
+            writer.Line("var matches = 0;");
+            foreach (var variant in spec.Variants)
+            {
+                var check = JsonExpressions.UnknownCheck(variant.Type, Local(variant));
+                var clean = check is null ? "" : " && !(" + check + ")";
+                writer.Line("if (global::DatadogGen.JsonPrimitives.TryReadVariant(reader, " + JsonExpressions.Reader(variant.Type) + ", out var " + Local(variant) + ")" + clean + ") { match = " + Local(variant) + "; matches++; }");
+            }
+
+            using (writer.Block("if (matches == 1)"))
+            {
+                writer.Line("reader.Skip();");
+                writer.Line("return new " + spec.Name + "(match!, unparsed: null);");
+            }
+
+            writer.Line("return new " + spec.Name + "(" + Json + "JsonElement.ParseValue(ref reader));");
+        }
+
+        writer.Line();
+        if (spec.DiscriminatorProperty is null)
+        {
+            writer.Line("private " + spec.Name + "(object value, " + Json + "JsonElement? unparsed)");
+            writer.Line("{");
+            writer.Line("    _value = value;");
+            writer.Line("    _unparsed = unparsed;");
+            writer.Line("}");
+            writer.Line();
+        }
+    }
+
+    private static void WriteWriteJson(SourceWriter writer, UnionSpec spec)
+    {
+        using (writer.Block("internal static void WriteJson(" + Json + "Utf8JsonWriter writer, " + spec.Name + " value)"))
+        {
+            using (writer.Block("switch (value._value)"))
+            {
+                foreach (var variant in spec.Variants)
+                {
+                    writer.Line("case " + TypeNames.CSharp(variant.Type) + " " + Local(variant) + ":");
+                    writer.Line("    " + JsonExpressions.Write(variant.Type, "writer", Local(variant)));
+                    writer.Line("    return;");
+                }
+            }
+
+            writer.Line("if (value._unparsed is { } unparsed) unparsed.WriteTo(writer); else writer.WriteNullValue();");
+        }
+    }
+
+    private static string Local(UnionVariantSpec variant) => "as" + variant.PropertyName;
+}

@@ -1,0 +1,26 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DatadogGen.Generator.Model;
+
+/// <summary>
+/// A diagnostic as plain values: a Location or Diagnostic would hold on to syntax trees and defeat caching.
+/// Lines and columns are zero-based, as Roslyn counts them.
+/// </summary>
+internal sealed record DiagnosticInfo(
+    string Id,
+    string FilePath,
+    int Start,
+    int Line,
+    int Column,
+    EquatableArray<string> Arguments)
+{
+    public Diagnostic ToDiagnostic()
+    {
+        var descriptor = Diagnostics.DiagnosticDescriptors.Find(Id);
+        var position = new LinePosition(Line, Column);
+        var location = Location.Create(FilePath, new TextSpan(Start, 0), new LinePositionSpan(position, position));
+        return Diagnostic.Create(descriptor, location, Arguments.Cast<object>().ToArray());
+    }
+}

@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using DatadogGen.Generator.Diagnostics;
+using DatadogGen.Generator.Model;
+using Microsoft.OpenApi.Any;
+using Microsoft.OpenApi.Models;
+
+namespace DatadogGen.Generator.Parsing;
+
+/// <summary>Builds an extensible enum from a schema's values and its x-enum-varnames / x-enum-descriptions.</summary>
+internal static class EnumSpecBuilder
+{
+    public static EnumSpec Build(string name, OpenApiSchema schema, DiagnosticSink diagnostics)
+    {
+        var isInteger = schema.Type == "integer";
+        var varNames = StringsOf(schema, "x-enum-varnames");
+        var descriptions = StringsOf(schema, "x-enum-descriptions");
+        var takenMembers = new HashSet<string>(EnumMemberNames.Reserved, StringComparer.Ordinal) { name };
+        var members = new List<EnumMemberSpec>();
+        var seenValues = new HashSet<string>(StringComparer.Ordinal);
+        for (var index = 0; index < schema.Enum.Count; index++)
+        {
+            var value = ValueOf(schema.Enum[index]);
+            if (value is null || !seenValues.Add(value))
+            {
+                continue;
+            }
+
+            var baseName = index < varNames.Count ? varNames[index] : value;
+            var memberName = Naming.MakeUnique(Naming.ToPascalCase(baseName), takenMembers);
+            members.Add(new EnumMemberSpec(memberName, value, index < descriptions.Count ? descriptions[index] : null));
+        }
+
+        if (members.Count == 0)
+        {
+            diagnostics.ReportAt(DiagnosticDescriptors.UnmappedConstruct, name, name, "the enum lists no values", "an enum without known members");
+        }
+
+        return new EnumSpec(name, schema.Description, schema.Deprecated, isInteger, members.ToEquatableArray());
+    }
+
+    private static string? ValueOf(IOpenApiAny value) => value switch
+    {
+        OpenApiString text => text.Value,
+        OpenApiInteger number => number.Value.ToString(CultureInfo.InvariantCulture),
+        OpenApiLong number => number.Value.ToString(CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    private static List<string> StringsOf(OpenApiSchema schema, string extension)
+    {
+        var values = new List<string>();
+        if (schema.Extensions.TryGetValue(extension, out var raw) && raw is OpenApiArray array)
+        {
+            foreach (var item in array)
+            {
+                values.Add(item is OpenApiString text ? text.Value : string.Empty);
+            }
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,17 @@
+namespace DatadogGen.Generator.Parsing;
+
+// Members the emitters add to generated types; spec names that would clash get a numeric suffix instead.
+internal static class ModelMemberNames
+{
+    public static readonly string[] Reserved = { "AdditionalProperties", "ReadJson", "WriteJson", "ContainsUnknownValues", "ToString", "Equals", "GetHashCode", "GetType" };
+}
+
+internal static class EnumMemberNames
+{
+    public static readonly string[] Reserved = { "IsKnown", "ReadJson", "WriteJson", "ToString", "Equals", "GetHashCode", "GetType" };
+}
+
+internal static class UnionMemberNames
+{
+    public static readonly string[] Reserved = { "Value", "IsUnparsed", "UnparsedObject", "ReadJson", "WriteJson", "ContainsUnknownValues", "ToString", "Equals", "GetHashCode", "GetType" };
+}

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using DatadogGen.Generator.Diagnostics;
+using DatadogGen.Generator.Model;
+using Microsoft.OpenApi.Models;
+
+namespace DatadogGen.Generator.Parsing;
+
+/// <summary>
+/// The parse step: spec text in, <see cref="ApiSpec"/> out. Only the operations selected by
+/// DatadogGenOperations, and the schemas they reach, make it into the model.
+/// </summary>
+internal static class SpecParser
+{
+    public static ApiSpec Parse(SpecInput input, CancellationToken cancellationToken)
+    {
+        var diagnostics = new DiagnosticSink(input.Path, input.Text);
+        try
+        {
+            return ParseDocument(input, diagnostics, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The generator must never throw (CS8785): a bug of ours still reaches the user as a diagnostic.
+            diagnostics.Report(DiagnosticDescriptors.GeneratorFailure, 0, diagnostics.FileName, "parsing", exception.GetType().Name + ": " + exception.Message);
+            return Empty(input, diagnostics);
+        }
+    }
+
+    private static ApiSpec ParseDocument(SpecInput input, DiagnosticSink diagnostics, CancellationToken cancellationToken)
+    {
+        var document = SpecReader.Read(input.Text, diagnostics);
+        if (document is null)
+        {
+            return Empty(input, diagnostics);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var available = EnumerateOperations(document, diagnostics);
+        var selected = Select(available, input.Operations, diagnostics);
+        var schemas = new SchemaMapper(document.Components, diagnostics, cancellationToken);
+        var apis = new OperationMapper(schemas, diagnostics, cancellationToken).Map(selected);
+        var types = schemas.Complete();
+        var unstable = apis
+            .SelectMany(api => api.Operations)
+            .Where(operation => operation.UnstableNote is not null)
+            .Select(operation => operation.OperationName)
+            .OrderBy(name => name, StringComparer.Ordinal)
+            .ToEquatableArray();
+        return new ApiSpec(input.Path, input.Namespace, types, apis, unstable, diagnostics.ToEquatableArray());
+    }
+
+    private static ApiSpec Empty(SpecInput input, DiagnosticSink diagnostics) =>
+        new(input.Path, input.Namespace, EquatableArray<TypeSpec>.Empty, EquatableArray<ApiGroupSpec>.Empty,
+            EquatableArray<string>.Empty, diagnostics.ToEquatableArray());
+
+    /// <summary>Every operation in path order; one without an operationId gets a derived one, with a warning.</summary>
+    private static List<SelectedOperation> EnumerateOperations(OpenApiDocument document, DiagnosticSink diagnostics)
+    {
+        var operations = new List<SelectedOperation>();
+        var usedIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in document.Paths.OrderBy(path => path.Key, StringComparer.Ordinal))
+        {
+            foreach (var entry in path.Value.Operations.OrderBy(entry => entry.Key))
+            {
+                var method = entry.Key.ToString();
+                var operationId = entry.Value.OperationId;
+                if (string.IsNullOrWhiteSpace(operationId))
+                {
+                    operationId = Naming.ToPascalCase(method.ToLowerInvariant() + " " + path.Key);
+                    diagnostics.ReportAt(DiagnosticDescriptors.MissingOperationId, path.Key, method.ToUpperInvariant(), path.Key, operationId);
+                }
+                else if (!usedIds.Add(operationId))
+                {
+                    var duplicate = operationId;
+                    operationId = Naming.MakeUnique(operationId, usedIds);
+                    diagnostics.ReportAt(DiagnosticDescriptors.MissingOperationId, "operationId: " + duplicate,
+                        method.ToUpperInvariant(), path.Key + " (duplicate operationId '" + duplicate + "')", operationId);
+                }
+
+                usedIds.Add(operationId);
+                operations.Add(new SelectedOperation(path.Key, method, operationId, entry.Value));
+            }
+        }
+
+        return operations;
+    }
+
+    private static List<SelectedOperation> Select(List<SelectedOperation> available, string selection, DiagnosticSink diagnostics)
+    {
+        var requested = selection
+            .Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries)
+            .Select(name => name.Trim())
+            .Where(name => name.Length > 0)
+            .ToList();
+        if (requested.Count == 0)
+        {
+            return available;
+        }
+
+        var byId = available.ToDictionary(operation => operation.OperationId, StringComparer.Ordinal);
+        var chosen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in requested)
+        {
+            var id = StripVersion(name);
+            if (byId.ContainsKey(id))
+            {
+                chosen.Add(id);
+                continue;
+            }
+
+            var closest = ClosestMatch.Find(id, byId.Keys);
+            diagnostics.Report(DiagnosticDescriptors.UnknownOperation, 0, name, diagnostics.FileName,
+                closest is null ? string.Empty : "; did you mean '" + closest + "'?");
+        }
+
+        return available.Where(operation => chosen.Contains(operation.OperationId)).ToList();
+    }
+
+    /// <summary>Accepts "v2.CreateX" as well as "CreateX", the spelling users enable unstable operations with.</summary>
+    private static string StripVersion(string name)
+    {
+        var dot = name.IndexOf('.');
+        return dot > 0 && name[0] == 'v' ? name.Substring(dot + 1) : name;
+    }
+}

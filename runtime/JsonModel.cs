@@ -1,0 +1,91 @@
+using System;
+using System.Buffers;
+using System.ComponentModel;
+using System.Text.Json;
+
+namespace DatadogGen;
+
+/// <summary>Runs generated reader and writer delegates over whole JSON documents.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class JsonModel
+{
+    /// <summary>Reads a whole JSON document with <paramref name="read"/>.</summary>
+    /// <typeparam name="T">The model type.</typeparam>
+    /// <param name="utf8Json">The document, UTF-8.</param>
+    /// <param name="read">Reads the root value.</param>
+    /// <returns>The value read.</returns>
+    /// <exception cref="JsonException">
+    /// The input is empty, is not JSON, or has anything but whitespace after the root value.
+    /// </exception>
+    public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json, JsonValueReader<T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        utf8Json = SkipByteOrderMark(utf8Json);
+        if (IsWhiteSpace(utf8Json))
+        {
+            throw new JsonException("The response body is empty");
+        }
+
+        var reader = new Utf8JsonReader(utf8Json);
+        reader.Read();
+        T value = read(ref reader);
+        ThrowIfNotAtEndOfRootValue(ref reader);
+        // Reading on would throw too, but with a reader-internal message; this says what is wrong.
+        if (!IsWhiteSpace(utf8Json[(int)reader.BytesConsumed..]))
+        {
+            throw new JsonException(
+                $"Unexpected data after the end of the JSON value at byte {reader.BytesConsumed}.");
+        }
+
+        return value;
+    }
+
+    /// <summary>Writes <paramref name="value"/> as one compact JSON document.</summary>
+    /// <typeparam name="T">The model type.</typeparam>
+    /// <param name="value">The value to write.</param>
+    /// <param name="write">Writes the root value.</param>
+    /// <returns>The document, UTF-8.</returns>
+    /// <exception cref="InvalidOperationException"><paramref name="write"/> wrote no value or an incomplete one.</exception>
+    public static byte[] Serialize<T>(T value, JsonValueWriter<T> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer, value);
+            if (writer.CurrentDepth != 0)
+            {
+                throw new InvalidOperationException("The JSON writer delegate left an object or array open.");
+            }
+
+            writer.Flush();
+        }
+
+        if (buffer.WrittenCount == 0)
+        {
+            throw new InvalidOperationException("The JSON writer delegate wrote nothing.");
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    // A reader delegate that returns early (e.g. on a start token) would otherwise pass as a complete read.
+    private static void ThrowIfNotAtEndOfRootValue(ref Utf8JsonReader reader)
+    {
+        bool atEnd = reader.CurrentDepth == 0 && reader.TokenType is not
+            (JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.PropertyName or JsonTokenType.None);
+        if (!atEnd)
+        {
+            throw new JsonException(
+                $"The reader stopped inside the JSON value (on {reader.TokenType} at byte {reader.TokenStartIndex}).");
+        }
+    }
+
+    // Utf8JsonReader rejects a BOM, though some servers and proxies prepend one to UTF-8 bodies.
+    private static ReadOnlySpan<byte> SkipByteOrderMark(ReadOnlySpan<byte> utf8Json) =>
+        utf8Json.StartsWith("\uFEFF"u8) ? utf8Json[3..] : utf8Json;
+
+    // JSON whitespace is exactly these four bytes (RFC 8259, section 2).
+    private static bool IsWhiteSpace(ReadOnlySpan<byte> utf8) =>
+        utf8.IndexOfAnyExcept(" \t\r\n"u8) < 0;
+}

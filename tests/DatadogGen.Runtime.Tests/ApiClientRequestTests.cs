@@ -1,0 +1,134 @@
+using System;
+using System.Net.Http;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace DatadogGen.Runtime.Tests;
+
+/// <summary>What the client puts on the wire, checked at a real server.</summary>
+public sealed class ApiClientRequestTests
+{
+    private const string ApiKey = "api-key-1234567890abcdef";
+    private const string ApplicationKey = "app-key-fedcba0987654321";
+
+    [Fact]
+    public async Task SendsKeysAcceptAndUserAgent()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(200, """{"id":"a"}""");
+        using var client = new ApiClient(TestConfiguration.For(server.BaseAddress, ApiKey, ApplicationKey));
+
+        await client.SendAsync(Get("/api/v2/items"), TestModels.ReadItemResponse, null, CancellationToken.None);
+
+        ReceivedRequest request = server.SingleRequest;
+        Assert.Equal(ApiKey, request.Headers["DD-API-KEY"]);
+        Assert.Equal(ApplicationKey, request.Headers["DD-APPLICATION-KEY"]);
+        Assert.Equal("application/json, application/vnd.api+json", request.Headers["Accept"]);
+        string arch = RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
+        string pattern = $@"^datadog-gen-csharp/\d+\.\d+\.\d+[^ +]* \(dotnet {Regex.Escape(Environment.Version.ToString())}; os [A-Za-z]+; arch {arch}\)$";
+        Assert.Matches(pattern, request.Headers["User-Agent"]);
+    }
+
+    [Fact]
+    public async Task OmitsKeysThatAreNotSet()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(200, """{"id":"a"}""");
+        using var client = new ApiClient(TestConfiguration.For(server.BaseAddress));
+
+        await client.SendAsync(Get("/api/v2/items"), TestModels.ReadItemResponse, null, CancellationToken.None);
+
+        Assert.False(server.SingleRequest.Headers.ContainsKey("DD-API-KEY"));
+        Assert.False(server.SingleRequest.Headers.ContainsKey("DD-APPLICATION-KEY"));
+    }
+
+    [Fact]
+    public async Task SendsRequestHeadersAndJsonBody()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(201, """{"id":"created"}""");
+        using var client = new ApiClient(TestConfiguration.For(server.BaseAddress));
+        var request = new ApiRequest("v2.CreateItem", HttpMethod.Post, "/api/v2/items");
+        request.AddHeader("X-Custom", "custom value");
+        request.SetJsonBody(new Item("new \"one\""), TestModels.WriteItem);
+
+        await client.SendAsync(request, TestModels.ReadItemResponse, null, CancellationToken.None);
+
+        ReceivedRequest received = server.SingleRequest;
+        Assert.Equal("POST", received.Method);
+        Assert.Equal("custom value", received.Headers["X-Custom"]);
+        Assert.Equal("application/json", received.Headers["Content-Type"]);
+        Assert.Equal("""{"id":"new \u0022one\u0022"}""", Encoding.UTF8.GetString(received.Body));
+    }
+
+    [Theory]
+    [InlineData("../x", "%2E%2E%2Fx")]
+    [InlineData("..", "%2E%2E")]
+    [InlineData(".", "%2E")]
+    [InlineData("a/b?c#d", "a%2Fb%3Fc%23d")]
+    [InlineData("%2F", "%252F")]
+    [InlineData("ü 😀", "%C3%BC%20%F0%9F%98%80")]
+    [InlineData("host.example.com", "host%2Eexample%2Ecom")]
+    [InlineData("a-Z_0~", "a-Z_0~")]
+    public async Task PathParameterArrivesInsideItsOwnSegment(string value, string expectedSegment)
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(200, """{"id":"a"}""");
+        using var client = new ApiClient(TestConfiguration.For(server.BaseAddress));
+        string path = "/api/v2/items/" + ApiRequest.EscapePathSegment(value) + "/tail";
+
+        await client.SendAsync(Get(path), TestModels.ReadItemResponse, null, CancellationToken.None);
+
+        string rawTarget = server.SingleRequest.RawTarget;
+        Assert.Equal("/api/v2/items/" + expectedSegment + "/tail", rawTarget);
+        string[] segments = rawTarget.Split('/');
+        Assert.Equal(["", "api", "v2", "items", expectedSegment, "tail"], segments);
+        Assert.Equal(value, Uri.UnescapeDataString(segments[4]));
+    }
+
+    [Fact]
+    public async Task EscapesQueryNamesAndValues()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(200, """{"id":"a"}""");
+        using var client = new ApiClient(TestConfiguration.For(server.BaseAddress));
+        ApiRequest request = Get("/api/v2/items");
+        request.AddQueryParameter("filter[name]", "a&b=c d/ü+#");
+        request.AddQueryParameter("tag", "x");
+        request.AddQueryParameter("tag", "y");
+
+        await client.SendAsync(request, TestModels.ReadItemResponse, null, CancellationToken.None);
+
+        ReceivedRequest received = server.SingleRequest;
+        Assert.Equal("/api/v2/items?filter%5Bname%5D=a%26b%3Dc%20d%2F%C3%BC%2B%23&tag=x&tag=y", received.RawTarget);
+        Assert.Equal(["a&b=c d/ü+#"], received.Query["filter[name]"]);
+        Assert.Equal(["x", "y"], received.Query["tag"]);
+    }
+
+    [Fact]
+    public async Task KeepsThePathOfTheBaseAddressAsPrefix()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(200, """{"id":"a"}""");
+        using var client = new ApiClient(TestConfiguration.For(new Uri(server.BaseAddress, "proxy/datadog/")));
+
+        await client.SendAsync(Get("/api/v2/items"), TestModels.ReadItemResponse, null, CancellationToken.None);
+
+        Assert.Equal("/proxy/datadog/api/v2/items", server.SingleRequest.RawTarget);
+    }
+
+    [Fact]
+    public async Task BuildsAFreshMessageForEverySend()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(200, """{"id":"a"}""");
+        using var client = new ApiClient(TestConfiguration.For(server.BaseAddress));
+        var request = new ApiRequest("v2.CreateItem", HttpMethod.Post, "/api/v2/items");
+        request.SetJsonBody(new Item("same"), TestModels.WriteItem);
+
+        await client.SendAsync(request, TestModels.ReadItemResponse, null, CancellationToken.None);
+        await client.SendAsync(request, TestModels.ReadItemResponse, null, CancellationToken.None);
+
+        Assert.Equal(2, server.Requests.Count);
+        Assert.Equal(server.Requests[0].Body, server.Requests[1].Body);
+    }
+
+    private static ApiRequest Get(string path) => new("v2.GetItem", HttpMethod.Get, path);
+}

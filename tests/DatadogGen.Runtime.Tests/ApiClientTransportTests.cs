@@ -1,0 +1,153 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Xunit;
+
+namespace DatadogGen.Runtime.Tests;
+
+/// <summary>Connection-level behaviour: failures, cancellation, compression, redirects, disposal.</summary>
+public sealed class ApiClientTransportTests
+{
+    private const string ApiKey = "api-key-1234567890abcdef";
+
+    [Fact]
+    public async Task ConnectionRefusedBecomesApiExceptionWithStatusZero()
+    {
+        using var client = new ApiClient(TestConfiguration.For(ClosedPortAddress(), ApiKey));
+
+        ApiException ex = await Assert.ThrowsAsync<ApiException>(
+            () => client.SendAsync(Get(), TestModels.ReadItemResponse, TestModels.ReadError, CancellationToken.None));
+
+        Assert.Equal(0, ex.StatusCode);
+        Assert.IsType<HttpRequestException>(ex.InnerException);
+        Assert.Null(ex.ResponseBody);
+        Assert.Empty(ex.Headers);
+        Assert.StartsWith("v2.GetItem: GET http://127.0.0.1:", ex.Message);
+        Assert.Contains("failed before a complete response arrived", ex.Message);
+        Assert.DoesNotContain(ApiKey, ex.ToString());
+    }
+
+    [Fact]
+    public async Task CallerCancellationIsNotWrapped()
+    {
+        var received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using LoopbackServer server = await LoopbackServer.StartAsync(context => HangAsync(context, received));
+        using var client = new ApiClient(TestConfiguration.For(server.BaseAddress));
+        using var cancellation = new CancellationTokenSource();
+
+        Task<ApiResponse<Item>> call = client.SendAsync(Get(), TestModels.ReadItemResponse, null, cancellation.Token);
+        await received.Task;
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+    }
+
+    [Fact]
+    public async Task HttpClientTimeoutBecomesApiException()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(context => HangAsync(context, null));
+        using var httpClient = new HttpClient { Timeout = TimeSpan.FromMilliseconds(200) };
+        using var client = new ApiClient(TestConfiguration.For(server.BaseAddress), httpClient);
+
+        ApiException ex = await Assert.ThrowsAsync<ApiException>(
+            () => client.SendAsync(Get(), TestModels.ReadItemResponse, null, CancellationToken.None));
+
+        Assert.Equal(0, ex.StatusCode);
+        Assert.Contains("timed out", ex.Message);
+    }
+
+    [Fact]
+    public async Task OwnHttpClientDecompressesGzip()
+    {
+        byte[] compressed = Gzip("""{"id":"zipped"}""");
+        await using LoopbackServer server = await LoopbackServer.StartAsync(async context =>
+        {
+            context.Response.ContentType = "application/json";
+            context.Response.Headers.ContentEncoding = "gzip";
+            await context.Response.Body.WriteAsync(compressed);
+        });
+        using var client = new ApiClient(TestConfiguration.For(server.BaseAddress));
+
+        ApiResponse<Item> response = await client.SendAsync(Get(), TestModels.ReadItemResponse, null, CancellationToken.None);
+
+        Assert.Equal(new Item("zipped"), response.Data);
+        Assert.Contains("gzip", server.SingleRequest.Headers["Accept-Encoding"]);
+    }
+
+    [Fact]
+    public async Task OwnHttpClientDoesNotFollowRedirectsWithTheKeys()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(context =>
+        {
+            context.Response.StatusCode = 302;
+            context.Response.Headers.Location = "/elsewhere";
+            return Task.CompletedTask;
+        });
+        using var client = new ApiClient(TestConfiguration.For(server.BaseAddress, ApiKey));
+
+        ApiException ex = await Assert.ThrowsAsync<ApiException>(
+            () => client.SendAsync(Get(), TestModels.ReadItemResponse, null, CancellationToken.None));
+
+        Assert.Equal(302, ex.StatusCode);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task DisposeLeavesACallersHttpClientOpen()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(200, """{"id":"a"}""");
+        using var httpClient = new HttpClient();
+        var client = new ApiClient(TestConfiguration.For(server.BaseAddress), httpClient);
+
+        client.Dispose();
+
+        using HttpResponseMessage response = await httpClient.GetAsync(server.BaseAddress);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Assert.ThrowsAsync<ObjectDisposedException>(
+            () => client.SendAsync(Get(), TestModels.ReadItemResponse, null, CancellationToken.None));
+    }
+
+    private static ApiRequest Get() => new("v2.GetItem", HttpMethod.Get, "/api/v2/items/1");
+
+    // Waits until the client gives up, so the test never depends on how long a response takes.
+    private static async Task HangAsync(HttpContext context, TaskCompletionSource? received)
+    {
+        received?.TrySetResult();
+        try
+        {
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client went away, which is what the test waits for.
+        }
+    }
+
+    // A port that was just bound and released: nothing listens there, so connecting is refused.
+    private static Uri ClosedPortAddress()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return new Uri($"http://127.0.0.1:{port}/");
+    }
+
+    private static byte[] Gzip(string text)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(text));
+        }
+
+        return output.ToArray();
+    }
+}
