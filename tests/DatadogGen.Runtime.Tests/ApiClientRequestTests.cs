@@ -7,6 +7,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Xunit;
 
+using DatadogGen.Testing;
+
 namespace DatadogGen.Runtime.Tests;
 
 /// <summary>What the client puts on the wire, checked at a real server.</summary>

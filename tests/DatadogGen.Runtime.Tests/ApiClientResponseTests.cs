@@ -5,6 +5,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Xunit;
 
+using DatadogGen.Testing;
+
 namespace DatadogGen.Runtime.Tests;
 
 /// <summary>How answers of a real server become results or <see cref="ApiException"/>.</summary>

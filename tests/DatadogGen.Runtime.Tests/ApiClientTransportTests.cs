@@ -10,6 +10,8 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Xunit;
 
+using DatadogGen.Testing;
+
 namespace DatadogGen.Runtime.Tests;
 
 /// <summary>Connection-level behaviour: failures, cancellation, compression, redirects, disposal.</summary>

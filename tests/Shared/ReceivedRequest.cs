@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace DatadogGen.Runtime.Tests;
+namespace DatadogGen.Testing;
 
 /// <summary>A request as the loopback server saw it, captured before the test's handler ran.</summary>
 /// <param name="Method">The HTTP method.</param>

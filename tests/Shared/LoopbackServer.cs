@@ -14,7 +14,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace DatadogGen.Runtime.Tests;
+namespace DatadogGen.Testing;
 
 /// <summary>
 /// A real Kestrel server on 127.0.0.1 and an OS-chosen port. Every request is recorded (raw target included)
