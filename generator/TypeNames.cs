@@ -20,7 +20,8 @@ internal static class TypeNames
         TypeKind.Any => "global::System.Text.Json.JsonElement",
         TypeKind.Array => "global::System.Collections.Generic.List<" + Element(type) + ">",
         TypeKind.Map => "global::System.Collections.Generic.Dictionary<string, " + Element(type) + ">",
-        _ => type.Name,
+        // Qualified, so a property named like its type (a "Unit" property of type Unit) cannot shadow it.
+        _ => "global::" + type.Namespace + "." + type.Name,
     };
 
     /// <summary>The type as a property or parameter declares it; absent values need a nullable type.</summary>

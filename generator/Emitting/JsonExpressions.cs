@@ -26,9 +26,9 @@ internal static class JsonExpressions
         TypeKind.DateOnly => Runtime + "JsonPrimitives.ReadDateOnly(ref " + reader + ")",
         TypeKind.Guid => reader + ".GetGuid()",
         TypeKind.Any => "global::System.Text.Json.JsonElement.ParseValue(ref " + reader + ")",
-        TypeKind.Array => Runtime + "JsonCollections.ReadList(ref " + reader + ", " + ElementReader(type) + ")",
-        TypeKind.Map => Runtime + "JsonCollections.ReadMap(ref " + reader + ", " + ElementReader(type) + ")",
-        _ => type.Name + ".ReadJson(ref " + reader + ")",
+        TypeKind.Array => Runtime + "JsonCollections.ReadList<" + ElementType(type) + ">(ref " + reader + ", " + ElementReader(type) + ")",
+        TypeKind.Map => Runtime + "JsonCollections.ReadMap<" + ElementType(type) + ">(ref " + reader + ", " + ElementReader(type) + ")",
+        _ => TypeNames.CSharp(type) + ".ReadJson(ref " + reader + ")",
     };
 
     /// <summary>A statement writing the non-null value <paramref name="value"/>.</summary>
@@ -41,12 +41,12 @@ internal static class JsonExpressions
         TypeKind.Any => value + ".WriteTo(" + writer + ");",
         TypeKind.Array => Runtime + "JsonCollections.WriteList(" + writer + ", " + value + ", " + ElementWriter(type) + ");",
         TypeKind.Map => Runtime + "JsonCollections.WriteMap(" + writer + ", " + value + ", " + ElementWriter(type) + ");",
-        _ => type.Name + ".WriteJson(" + writer + ", " + value + ");",
+        _ => TypeNames.CSharp(type) + ".WriteJson(" + writer + ", " + value + ");",
     };
 
     /// <summary>A JsonValueReader delegate for the type: a method group where one exists, else a static lambda.</summary>
     public static string Reader(TypeRef type) => type.Kind is TypeKind.Model or TypeKind.Enum or TypeKind.Union
-        ? type.Name + ".ReadJson"
+        ? TypeNames.CSharp(type) + ".ReadJson"
         : "static (ref " + ReaderType + " reader) => " + Read(type, "reader");
 
     /// <summary>An expression that is true when a value holds an enum value or union the spec does not know.</summary>
@@ -72,11 +72,14 @@ internal static class JsonExpressions
         }
     }
 
+    private static string ElementType(TypeRef collection) =>
+        TypeNames.CSharp(collection.Element ?? throw new InvalidOperationException("A collection needs an element type."), collection.ElementIsNullable);
+
     private static string ElementReader(TypeRef collection)
     {
-        var element = collection.Element ?? throw new InvalidOperationException("A collection needs an element type.");
-        var elementType = TypeNames.CSharp(element, collection.ElementIsNullable);
-        return "static (ref " + ReaderType + " r) => r.TokenType == " + NullToken + " ? default(" + elementType + ")! : " + Read(element, "r");
+        var element = collection.Element!;
+        var nullValue = collection.ElementIsNullable ? "default(" + ElementType(collection) + ")" : "default(" + ElementType(collection) + ")!";
+        return "static (ref " + ReaderType + " r) => r.TokenType == " + NullToken + " ? " + nullValue + " : " + Read(element, "r");
     }
 
     private static string ElementWriter(TypeRef collection)

@@ -64,7 +64,7 @@ internal static class UnionEmitter
 
         writer.Line("/// <summary>The value as " + XmlDocs.Escape(TypeNames.Describe(variant.Type)) + ", or null when it holds another variant.</summary>");
         writer.Line(variant.Type.IsValueType
-            ? "public " + type + "? " + variant.PropertyName + " => _value is " + type + " variant ? variant : null;"
+            ? "public " + type + "? " + variant.PropertyName + " => _value is " + type + " variant ? variant : default(" + type + "?);"
             : "public " + type + "? " + variant.PropertyName + " => _value as " + type + ";");
         writer.Line();
         if (variant.Type.Kind != TypeKind.Any)
@@ -83,10 +83,10 @@ internal static class UnionEmitter
             writer.Line("if (IsUnparsed) return true;");
             foreach (var variant in spec.Variants)
             {
-                var check = JsonExpressions.UnknownCheck(variant.Type, "variant");
+                var check = JsonExpressions.UnknownCheck(variant.Type, Local(variant));
                 if (check is not null)
                 {
-                    writer.Line("if (_value is " + TypeNames.CSharp(variant.Type) + " variant && " + check + ") return true;");
+                    writer.Line("if (_value is " + TypeNames.CSharp(variant.Type) + " " + Local(variant) + " && " + check + ") return true;");
                 }
             }
 

@@ -21,15 +21,16 @@ internal enum TypeKind
 }
 
 /// <summary>
-/// A reference to a type: a primitive, a generated type by name, or a collection of <see cref="Element"/>.
+/// A reference to a type: a primitive, a generated type by name (in <see cref="Namespace"/>), or a collection of
+/// <see cref="Element"/>.
 /// </summary>
-internal sealed record TypeRef(TypeKind Kind, string Name, TypeRef? Element, bool ElementIsNullable)
+internal sealed record TypeRef(TypeKind Kind, string Name, string Namespace, TypeRef? Element, bool ElementIsNullable)
 {
-    public static TypeRef Primitive(TypeKind kind) => new(kind, string.Empty, null, false);
+    public static TypeRef Primitive(TypeKind kind) => new(kind, string.Empty, string.Empty, null, false);
 
-    public static TypeRef Generated(TypeKind kind, string name) => new(kind, name, null, false);
+    public static TypeRef Generated(TypeKind kind, string name, string ns) => new(kind, name, ns, null, false);
 
-    public static TypeRef Collection(TypeKind kind, TypeRef element, bool elementIsNullable) => new(kind, string.Empty, element, elementIsNullable);
+    public static TypeRef Collection(TypeKind kind, TypeRef element, bool elementIsNullable) => new(kind, string.Empty, string.Empty, element, elementIsNullable);
 
     public bool IsValueType => Kind is TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single
         or TypeKind.Double or TypeKind.DateTimeOffset or TypeKind.DateOnly or TypeKind.Guid or TypeKind.Enum or TypeKind.Any;

@@ -17,6 +17,7 @@ internal sealed class SchemaMapper
 {
     private const int MaxAliasDepth = 64;
 
+    private readonly string _namespace;
     private readonly DiagnosticSink _diagnostics;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<string, string> _componentTypeNames = new(StringComparer.Ordinal);
@@ -28,8 +29,9 @@ internal sealed class SchemaMapper
     private readonly List<TypeSpec> _types = new();
     private int _aliasDepth;
 
-    public SchemaMapper(OpenApiComponents? components, DiagnosticSink diagnostics, CancellationToken cancellationToken)
+    public SchemaMapper(OpenApiComponents? components, string ns, DiagnosticSink diagnostics, CancellationToken cancellationToken)
     {
+        _namespace = ns;
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
 
@@ -90,7 +92,7 @@ internal sealed class SchemaMapper
         var kind = SchemaShapes.Classify(schema);
         if (kind is TypeKind.Model or TypeKind.Enum or TypeKind.Union)
         {
-            var named = TypeRef.Generated(kind, _componentTypeNames[id]);
+            var named = TypeRef.Generated(kind, _componentTypeNames[id], _namespace);
             _componentTypes[id] = named;
             _pending.Enqueue(new PendingType(named.Name, kind, schema));
             return named;
@@ -119,7 +121,7 @@ internal sealed class SchemaMapper
         var kind = SchemaShapes.Classify(schema);
         if (kind is TypeKind.Model or TypeKind.Enum or TypeKind.Union)
         {
-            var named = TypeRef.Generated(kind, Naming.MakeUnique(Naming.ToTypeName(suggestedName), _takenTypeNames));
+            var named = TypeRef.Generated(kind, Naming.MakeUnique(Naming.ToTypeName(suggestedName), _takenTypeNames), _namespace);
             _inlineTypes[schema] = named;
             _pending.Enqueue(new PendingType(named.Name, kind, schema));
             return named;

@@ -40,7 +40,7 @@ internal static class SpecParser
         cancellationToken.ThrowIfCancellationRequested();
         var available = EnumerateOperations(document, diagnostics);
         var selected = Select(available, input.Operations, diagnostics);
-        var schemas = new SchemaMapper(document.Components, diagnostics, cancellationToken);
+        var schemas = new SchemaMapper(document.Components, input.Namespace, diagnostics, cancellationToken);
         var apis = new OperationMapper(schemas, diagnostics, cancellationToken).Map(selected);
         var types = schemas.Complete();
         var unstable = apis

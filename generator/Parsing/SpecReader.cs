@@ -27,7 +27,7 @@ internal static class SpecReader
         OpenApiDiagnostic readerDiagnostics;
         try
         {
-            document = reader.Read(text, out readerDiagnostics);
+            document = reader.Read(YamlCompatibility.Normalize(text), out readerDiagnostics);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
