@@ -26,14 +26,25 @@ public sealed class DatadogGenerator : IIncrementalGenerator
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var specs = context.AdditionalTextsProvider
+        var inputs = context.AdditionalTextsProvider
             .Where(static file => SpecFiles.HasSpecExtension(file.Path))
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, cancellationToken) => ToInput(pair.Left, pair.Right, cancellationToken))
             .Where(static input => input is not null)
             .Select(static (input, _) => input!)
-            .WithTrackingName(TrackingNames.SpecFiles)
+            .WithTrackingName(TrackingNames.SpecFiles);
+
+        // Only namespaces and paths are collected, so editing one spec's text leaves the others' steps cached.
+        var namespaceOwners = inputs
+            .Select(static (input, _) => new NamespaceClaim(input.Namespace, input.Path))
+            .Collect()
+            .Select(static (claims, _) => NamespaceClaim.FirstClaims(claims))
+            .WithTrackingName(TrackingNames.NamespaceOwners);
+
+        var specs = inputs
             .Select(static (input, cancellationToken) => SpecParser.Parse(input, cancellationToken))
+            .Combine(namespaceOwners)
+            .Select(static (pair, _) => NamespaceClaim.KeepIfOwner(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.ParsedSpecs);
 
         var diagnostics = specs

@@ -73,10 +73,18 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor SharedNamespace = new(
+        "DDG009",
+        "Two specs generate into one namespace",
+        "'{0}' generates into namespace '{1}', which '{2}' already uses; set DatadogGenNamespace on one of them",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
     {
         UnreadableSpec, UnsupportedSpecVersion, SpecProblem, UnknownOperation, MissingOperationId,
-        UnmappedConstruct, GeneratorFailure, NoOperations,
+        UnmappedConstruct, GeneratorFailure, NoOperations, SharedNamespace,
     }.ToDictionary(descriptor => descriptor.Id);
 
     public static DiagnosticDescriptor Find(string id) => ById[id];

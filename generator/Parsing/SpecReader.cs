@@ -35,12 +35,7 @@ internal static class SpecReader
             return null;
         }
 
-        if (readerDiagnostics.SpecificationVersion == OpenApiSpecVersion.OpenApi2_0)
-        {
-            diagnostics.Report(DiagnosticDescriptors.UnsupportedSpecVersion, 0, diagnostics.FileName, "Swagger 2.0");
-            return null;
-        }
-
+        // The version is only known once the text parsed: with errors it keeps its default, Swagger 2.0.
         if (readerDiagnostics.Errors.Count > 0)
         {
             foreach (var error in readerDiagnostics.Errors)
@@ -48,6 +43,12 @@ internal static class SpecReader
                 diagnostics.Report(DiagnosticDescriptors.UnreadableSpec, LineOf(error, diagnostics), diagnostics.FileName, Describe(error));
             }
 
+            return null;
+        }
+
+        if (readerDiagnostics.SpecificationVersion == OpenApiSpecVersion.OpenApi2_0)
+        {
+            diagnostics.ReportAt(DiagnosticDescriptors.UnsupportedSpecVersion, "swagger", diagnostics.FileName, "Swagger 2.0");
             return null;
         }
 
@@ -60,14 +61,14 @@ internal static class SpecReader
         return document;
     }
 
-    /// <summary>YAML syntax errors carry "#line=N" (1-based) as their pointer; model errors carry a JSON pointer.</summary>
+    /// <summary>YAML syntax errors carry "#line=N" (zero-based) as their pointer; model errors carry a JSON pointer.</summary>
     private static int LineOf(OpenApiError error, DiagnosticSink diagnostics)
     {
         var pointer = error.Pointer ?? string.Empty;
         if (pointer.StartsWith(LinePointerPrefix, StringComparison.Ordinal)
             && int.TryParse(pointer.Substring(LinePointerPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var line))
         {
-            return Math.Max(0, line - 1);
+            return line;
         }
 
         return diagnostics.FindLineOfPointer(pointer);

@@ -23,7 +23,7 @@ internal static class GeneratorHarness
     public static GeneratorDriver CreateDriver(params AdditionalText[] specs) =>
         CreateDriver(new SpecOptions(), specs);
 
-    public static GeneratorDriver CreateDriver(SpecOptions options, params AdditionalText[] specs) =>
+    public static GeneratorDriver CreateDriver(AnalyzerConfigOptionsProvider options, params AdditionalText[] specs) =>
         CSharpGeneratorDriver.Create(
             new[] { new DatadogGenerator().AsSourceGenerator() },
             specs,
