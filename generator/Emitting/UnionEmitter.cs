@@ -54,7 +54,7 @@ internal static class UnionEmitter
         if (variant.Type.Kind != TypeKind.Any)
         {
             // A JsonElement variant would clash with the unparsed constructor; such a union is built by reading.
-            writer.Line("/// <summary>Holds a " + XmlDocs.Escape(TypeNames.Describe(variant.Type)) + ".</summary>");
+            writer.Line("/// <summary>Holds the " + XmlDocs.Escape(TypeNames.Describe(variant.Type)) + " variant.</summary>");
             writer.Line("public " + name + "(" + type + " value)");
             writer.Line("{");
             writer.Line("    _value = " + guard + ";");
@@ -69,7 +69,7 @@ internal static class UnionEmitter
         writer.Line();
         if (variant.Type.Kind != TypeKind.Any)
         {
-            writer.Line("/// <summary>Wraps a " + XmlDocs.Escape(TypeNames.Describe(variant.Type)) + ".</summary>");
+            writer.Line("/// <summary>Wraps the " + XmlDocs.Escape(TypeNames.Describe(variant.Type)) + " variant.</summary>");
             writer.Line("public static implicit operator " + name + "(" + type + " value) => new(value);");
             writer.Line();
         }

@@ -15,7 +15,7 @@ namespace Consumer.Datadog
         private readonly object? _value;
         private readonly global::System.Text.Json.JsonElement? _unparsed;
 
-        /// <summary>Holds a IncidentUserData.</summary>
+        /// <summary>Holds the IncidentUserData variant.</summary>
         public AttachmentIncluded(global::Consumer.Datadog.IncidentUserData value)
         {
             _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
@@ -24,7 +24,7 @@ namespace Consumer.Datadog
         /// <summary>The value as IncidentUserData, or null when it holds another variant.</summary>
         public global::Consumer.Datadog.IncidentUserData? IncidentUserData => _value as global::Consumer.Datadog.IncidentUserData;
 
-        /// <summary>Wraps a IncidentUserData.</summary>
+        /// <summary>Wraps the IncidentUserData variant.</summary>
         public static implicit operator AttachmentIncluded(global::Consumer.Datadog.IncidentUserData value) => new(value);
 
         private AttachmentIncluded(global::System.Text.Json.JsonElement unparsed)
