@@ -29,10 +29,16 @@ internal sealed class DiagnosticSink
 
     public EquatableArray<DiagnosticInfo> ToEquatableArray() => _reported.ToEquatableArray();
 
-    public void Report(DiagnosticDescriptor descriptor, int line, params string[] arguments)
+    public void Report(DiagnosticDescriptor descriptor, int line, params string[] arguments) =>
+        ReportAt(descriptor, line, 0, arguments);
+
+    /// <summary>Reports at a zero-based line and column.</summary>
+    public void ReportAt(DiagnosticDescriptor descriptor, int line, int column, params string[] arguments)
     {
         var clampedLine = Math.Min(Math.Max(line, 0), _lineStarts.Count - 1);
-        _reported.Add(new DiagnosticInfo(descriptor.Id, _path, _lineStarts[clampedLine], clampedLine, 0, arguments.ToEquatableArray()));
+        var lineLength = (clampedLine + 1 < _lineStarts.Count ? _lineStarts[clampedLine + 1] : _text.Length) - _lineStarts[clampedLine];
+        var clampedColumn = Math.Min(Math.Max(column, 0), Math.Max(lineLength - 1, 0));
+        _reported.Add(new DiagnosticInfo(descriptor.Id, _path, _lineStarts[clampedLine] + clampedColumn, clampedLine, clampedColumn, arguments.ToEquatableArray()));
     }
 
     /// <summary>Reports on the line that defines <paramref name="key"/> (a schema name, operationId, ...), or line 0.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using DatadogGen.Generator.Diagnostics;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Models;
@@ -15,6 +16,10 @@ namespace DatadogGen.Generator.Parsing;
 internal static class SpecReader
 {
     private const string LinePointerPrefix = "#line=";
+
+    private static readonly Regex YamlPosition = new(
+        @"^\(Lin: (?<line>\d+), Col: (?<column>\d+), Chr: \d+\) - \(Lin: \d+, Col: \d+, Chr: \d+\):(?<text>.*)$",
+        RegexOptions.CultureInvariant | RegexOptions.Singleline);
 
     public static OpenApiDocument? Read(string text, DiagnosticSink diagnostics)
     {
@@ -40,7 +45,7 @@ internal static class SpecReader
         {
             foreach (var error in readerDiagnostics.Errors)
             {
-                diagnostics.Report(DiagnosticDescriptors.UnreadableSpec, LineOf(error, diagnostics), diagnostics.FileName, Describe(error));
+                ReportReaderError(error, diagnostics);
             }
 
             return null;
@@ -61,21 +66,32 @@ internal static class SpecReader
         return document;
     }
 
-    /// <summary>YAML syntax errors carry "#line=N" (zero-based) as their pointer; model errors carry a JSON pointer.</summary>
-    private static int LineOf(OpenApiError error, DiagnosticSink diagnostics)
+    /// <summary>
+    /// YAML syntax errors carry "#line=N" as their pointer and "(Lin: l, Col: c, Chr: o) - (...): text" as their
+    /// message, all zero-based; model errors carry a JSON pointer and no position.
+    /// </summary>
+    private static void ReportReaderError(OpenApiError error, DiagnosticSink diagnostics)
     {
-        var pointer = error.Pointer ?? string.Empty;
-        if (pointer.StartsWith(LinePointerPrefix, StringComparison.Ordinal)
-            && int.TryParse(pointer.Substring(LinePointerPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var line))
+        var message = error.Message ?? string.Empty;
+        var position = YamlPosition.Match(message);
+        if (position.Success)
         {
-            return line;
+            var line = int.Parse(position.Groups["line"].Value, CultureInfo.InvariantCulture);
+            var column = int.Parse(position.Groups["column"].Value, CultureInfo.InvariantCulture);
+            var text = position.Groups["text"].Value.Trim();
+            diagnostics.ReportAt(DiagnosticDescriptors.UnreadableSpec, line, column, diagnostics.FileName,
+                $"{text} (line {line + 1}, column {column + 1})");
+            return;
         }
 
-        return diagnostics.FindLineOfPointer(pointer);
+        var pointer = error.Pointer ?? string.Empty;
+        var lineFromPointer = pointer.StartsWith(LinePointerPrefix, StringComparison.Ordinal)
+            && int.TryParse(pointer.Substring(LinePointerPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var pointerLine)
+            ? pointerLine
+            : diagnostics.FindLineOfPointer(pointer);
+        var described = pointer.Length == 0 || pointer.StartsWith(LinePointerPrefix, StringComparison.Ordinal)
+            ? message
+            : message + " (at " + pointer + ")";
+        diagnostics.Report(DiagnosticDescriptors.UnreadableSpec, lineFromPointer, diagnostics.FileName, described);
     }
-
-    private static string Describe(OpenApiError error) =>
-        string.IsNullOrEmpty(error.Pointer) || error.Pointer.StartsWith(LinePointerPrefix, StringComparison.Ordinal)
-            ? error.Message
-            : error.Message + " (at " + error.Pointer + ")";
 }

@@ -27,6 +27,8 @@ public sealed class DiagnosticTests
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal(TestFiles.PathOf("BrokenSpecs/invalid-yaml.yaml"), diagnostic.Location.GetLineSpan().Path);
         Assert.Equal(9, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal(15, diagnostic.Location.GetLineSpan().StartLinePosition.Character);
+        Assert.Contains("(line 10, column 16)", diagnostic.GetMessage());
         Assert.Empty(result.GeneratedSources);
     }
 
