@@ -97,7 +97,8 @@ public sealed class ApiClient : IDisposable
     // One attempt, from a fresh HttpRequestMessage to the fully read body. A retry loop wraps this later.
     private async Task<RawResponse> SendOnceAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        Uri uri = request.CreateUri(Configuration.ResolveBaseAddress());
+        Uri uri = request.CreateUri(
+            Configuration.BaseAddress ?? request.ServerAddress ?? Configuration.ResolveBaseAddress(request.Subdomain ?? "api"));
         using HttpRequestMessage message = CreateMessage(request, uri);
         try
         {
@@ -123,14 +124,20 @@ public sealed class ApiClient : IDisposable
         var message = new HttpRequestMessage(request.Method, uri);
         if (request.Body is not null)
         {
-            message.Content = new ByteArrayContent(request.Body);
-            message.Content.Headers.ContentType = new MediaTypeHeaderValue(request.BodyContentType!);
+            message.Content = new ByteArrayContent(RequestCompression.Encode(request.Body, request.Headers));
+            message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.BodyContentType!);
         }
 
         // Values were checked for control characters when set; skipping validation also keeps HttpClient
-        // from quoting a key in a FormatException.
-        AddHeader(message, "DD-API-KEY", Configuration.ApiKey);
-        AddHeader(message, "DD-APPLICATION-KEY", Configuration.ApplicationKey);
+        // from quoting a key in a FormatException. Only the credentials the operation accepts are sent.
+        ApiCredentials accepted = request.Credentials;
+        AddHeader(message, "DD-API-KEY", accepted.HasFlag(ApiCredentials.ApiKey) ? Configuration.ApiKey : null);
+        AddHeader(message, "DD-APPLICATION-KEY", accepted.HasFlag(ApiCredentials.ApplicationKey) ? Configuration.ApplicationKey : null);
+        if (accepted.HasFlag(ApiCredentials.AccessToken) && Configuration.AccessToken is { } token)
+        {
+            AddHeader(message, "Authorization", "Bearer " + token);
+        }
+
         AddHeader(message, "Accept", AcceptedMediaTypes);
         AddHeader(message, "User-Agent", UserAgent.Value);
         foreach (var header in request.Headers)

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Net.Http;
+using System.IO;
 using System.Text;
+using System.Threading;
 
 namespace DatadogGen;
 
@@ -94,6 +96,55 @@ public sealed class ApiRequest
     {
         Body = JsonModel.Serialize(value, write);
         BodyContentType = JsonContentType;
+    }
+
+    /// <summary>
+    /// The host's subdomain for operations served elsewhere than <c>api</c> (log and event intake), or null.
+    /// </summary>
+    public string? Subdomain { get; set; }
+
+    /// <summary>
+    /// The whole host of an operation the spec serves from a fixed address (On-Call paging), or null.
+    /// <see cref="Configuration.BaseAddress"/> still takes precedence.
+    /// </summary>
+    public Uri? ServerAddress { get; set; }
+
+    /// <summary>The credentials the operation accepts; only those are sent.</summary>
+    public ApiCredentials Credentials { get; set; } = ApiCredentials.ApiKey | ApiCredentials.ApplicationKey;
+
+    /// <summary>Sets a text body (text/plain, YAML, logplex), sent as UTF-8.</summary>
+    /// <param name="text">The body.</param>
+    /// <param name="contentType">Its media type.</param>
+    public void SetTextBody(string text, string contentType)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentException.ThrowIfNullOrEmpty(contentType);
+        Body = Encoding.UTF8.GetBytes(text);
+        BodyContentType = contentType + "; charset=utf-8";
+    }
+
+    /// <summary>Sets a binary body; the stream is read now, so a retry can send the same bytes.</summary>
+    /// <param name="content">The body.</param>
+    /// <param name="contentType">Its media type.</param>
+    public void SetStreamBody(Stream content, string contentType)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentException.ThrowIfNullOrEmpty(contentType);
+        using var buffer = new MemoryStream();
+        content.CopyTo(buffer);
+        Body = buffer.ToArray();
+        BodyContentType = contentType;
+    }
+
+    /// <summary>Sets a multipart/form-data body; it is serialized now, boundary included.</summary>
+    /// <param name="form">The form.</param>
+    public void SetMultipartBody(MultipartFormDataContent form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        using var buffer = new MemoryStream();
+        form.CopyTo(buffer, context: null, CancellationToken.None);
+        Body = buffer.ToArray();
+        BodyContentType = form.Headers.ContentType!.ToString();
     }
 
     /// <summary>

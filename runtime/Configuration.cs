@@ -37,6 +37,7 @@ public sealed class Configuration
     private Uri? _baseAddress;
     private string? _apiKey;
     private string? _applicationKey;
+    private string? _accessToken;
 
     /// <summary>
     /// Creates a configuration from the environment: <c>DD_SITE</c> (default <c>datadoghq.com</c>),
@@ -94,6 +95,18 @@ public sealed class Configuration
         set => _applicationKey = ValidateKey(value, nameof(ApplicationKey), nameof(value));
     }
 
+    /// <summary>
+    /// An OAuth access token, sent as <c>Authorization: Bearer</c> to the operations whose security accepts
+    /// OAuth (Datadog's <c>AuthZ</c> scheme).
+    /// </summary>
+    /// <exception cref="ArgumentException">The token contains a control character such as CR or LF.</exception>
+    [DebuggerBrowsable(DebuggerBrowsableState.Never)]
+    public string? AccessToken
+    {
+        get => _accessToken;
+        set => _accessToken = ValidateKey(value, nameof(AccessToken), nameof(value));
+    }
+
     /// <summary>Allows or forbids calls to one unstable operation, e.g. <c>v2.CreateIncidentPostmortemAttachment</c>.</summary>
     /// <param name="operation">The operation name: API version, a dot, the operation id.</param>
     /// <param name="enabled">Whether calls are allowed.</param>
@@ -129,7 +142,16 @@ public sealed class Configuration
 
     /// <summary>The address requests are sent to: <see cref="BaseAddress"/> when set, else <c>https://api.{Site}</c>.</summary>
     /// <returns>An absolute URI.</returns>
-    public Uri ResolveBaseAddress() => _baseAddress ?? new Uri("https://api." + _site + "/", UriKind.Absolute);
+    public Uri ResolveBaseAddress() => ResolveBaseAddress("api");
+
+    /// <summary>
+    /// The address of a Datadog host on the configured site: <see cref="BaseAddress"/> when set, else
+    /// <c>https://{subdomain}.{Site}</c> (intake operations use subdomains such as <c>http-intake.logs</c>).
+    /// </summary>
+    /// <param name="subdomain">The host's subdomain, <c>api</c> for most operations.</param>
+    /// <returns>The absolute base address.</returns>
+    public Uri ResolveBaseAddress(string subdomain) =>
+        _baseAddress ?? new Uri("https://" + subdomain + "." + _site + "/", UriKind.Absolute);
 
     /// <summary>Records the unstable operations of a generated client; called from its module initializer.</summary>
     /// <param name="operations">Operation names such as <c>v2.CreateIncidentPostmortemAttachment</c>.</param>
@@ -160,7 +182,7 @@ public sealed class Configuration
         }
 
         return $"Configuration {{ Site = {_site}, BaseAddress = {_baseAddress?.ToString() ?? "(none)"}, " +
-               $"ApiKey = {Describe(_apiKey)}, ApplicationKey = {Describe(_applicationKey)}, " +
+               $"ApiKey = {Describe(_apiKey)}, ApplicationKey = {Describe(_applicationKey)}, AccessToken = {Describe(_accessToken)}, " +
                $"EnabledUnstableOperations = {enabledCount} }}";
     }
 

@@ -14,10 +14,14 @@ internal sealed record OperationSpec(
     string? Description,
     string? UnstableNote,
     bool IsDeprecated,
+    string? Subdomain,
+    string? ServerAddress,
+    AuthMethods Auth,
     EquatableArray<ParameterSpec> Parameters,
     RequestBodySpec? Body,
-    TypeRef? SuccessType,
-    EquatableArray<ErrorResponseSpec> Errors);
+    ResponseSpec? Success,
+    EquatableArray<ErrorResponseSpec> Errors,
+    PaginationSpec? Pagination);
 
 internal enum ParameterLocation
 {
@@ -26,15 +30,53 @@ internal enum ParameterLocation
     Header,
 }
 
+/// <summary>A path, query or header parameter; arrays in a query repeat the name unless Explode is false.</summary>
 internal sealed record ParameterSpec(
     string WireName,
     string Name,
     ParameterLocation Location,
     TypeRef Type,
     bool IsRequired,
+    bool Explode,
     string? Description);
 
-internal sealed record RequestBodySpec(string Name, TypeRef Type, bool IsRequired, string? Description);
+/// <summary>How a body travels: JSON through the generated writer, text or bytes as they are, or a form.</summary>
+internal enum BodyKind
+{
+    Json,
+    Text,
+    Binary,
+    Multipart,
+}
+
+/// <summary>
+/// The request body. For <see cref="BodyKind.Multipart"/> each form field is a method parameter of its own
+/// (<see cref="Fields"/>), and <see cref="Name"/> is unused.
+/// </summary>
+internal sealed record RequestBodySpec(
+    string Name,
+    BodyKind Kind,
+    string ContentType,
+    TypeRef Type,
+    bool IsRequired,
+    string? Description,
+    EquatableArray<MultipartFieldSpec> Fields);
+
+/// <summary>One field of a multipart/form-data body; binary fields are sent as files.</summary>
+internal sealed record MultipartFieldSpec(string WireName, string Name, TypeRef Type, bool IsBinary, bool IsRequired, string? Description);
+
+/// <summary>The success response: a JSON model, text (YAML, CSV), or raw bytes (zip).</summary>
+internal sealed record ResponseSpec(BodyKind Kind, TypeRef Type);
 
 /// <summary>A declared error status (or "4XX"/"default" range) and the model its body parses to.</summary>
 internal sealed record ErrorResponseSpec(string Status, TypeRef Type);
+
+/// <summary>The credentials an operation accepts, from its security requirements.</summary>
+[System.Flags]
+internal enum AuthMethods
+{
+    None = 0,
+    ApiKey = 1,
+    ApplicationKey = 2,
+    AccessToken = 4,
+}

@@ -17,12 +17,14 @@ internal sealed class OperationMapper
 {
     private static readonly Regex ApiVersion = new(@"^/api/(v\d+)/", RegexOptions.CultureInvariant);
 
+    private readonly OpenApiDocument _document;
     private readonly SchemaMapper _schemas;
     private readonly DiagnosticSink _diagnostics;
     private readonly CancellationToken _cancellationToken;
 
-    public OperationMapper(SchemaMapper schemas, DiagnosticSink diagnostics, CancellationToken cancellationToken)
+    public OperationMapper(OpenApiDocument document, SchemaMapper schemas, DiagnosticSink diagnostics, CancellationToken cancellationToken)
     {
+        _document = document;
         _schemas = schemas;
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
@@ -77,6 +79,9 @@ internal sealed class OperationMapper
                 selected.OperationId, $"cookie parameter '{cookie.Name}' is not supported", "no parameter");
         }
 
+        var body = RequestBodyMapper.Map(operation, methodName, taken, _schemas, _diagnostics);
+        var (subdomain, serverAddress) = ServerOf(operation);
+        var success = MapSuccess(operation, methodName);
         return new OperationSpec(
             selected.OperationId,
             methodName,
@@ -87,10 +92,14 @@ internal sealed class OperationMapper
             operation.Description,
             UnstableNoteOf(operation),
             operation.Deprecated,
+            subdomain,
+            serverAddress,
+            AuthOf(operation),
             parameters.ToEquatableArray(),
-            MapBody(operation, methodName, taken),
-            MapSuccess(operation, methodName),
-            MapErrors(operation, methodName));
+            body,
+            success,
+            MapErrors(operation, methodName),
+            PaginationMapper.Map(operation, selected.OperationId, parameters, body, success, _schemas, _diagnostics));
     }
 
     private ParameterSpec MapParameter(OpenApiParameter parameter, string methodName, HashSet<string> taken)
@@ -103,61 +112,98 @@ internal sealed class OperationMapper
             _ => ParameterLocation.Query,
         };
         var type = _schemas.Map(parameter.Schema, methodName + Naming.ToPascalCase(parameter.Name) + "Parameter");
-        return new ParameterSpec(parameter.Name, name, location, type, parameter.Required || location == ParameterLocation.Path, parameter.Description);
+        return new ParameterSpec(
+            parameter.Name,
+            name,
+            location,
+            type,
+            parameter.Required || location == ParameterLocation.Path,
+            parameter.Explode,
+            parameter.Description);
     }
 
-    private RequestBodySpec? MapBody(OpenApiOperation operation, string methodName, HashSet<string> taken)
-    {
-        var body = operation.RequestBody;
-        if (body is null)
-        {
-            return null;
-        }
-
-        var json = JsonMediaType(body.Content);
-        if (json is null)
-        {
-            _diagnostics.ReportAt(DiagnosticDescriptors.UnmappedConstruct, operation.OperationId ?? methodName, methodName,
-                "request bodies other than JSON (" + string.Join(", ", body.Content.Keys) + ") are not supported yet", "no body parameter");
-            return null;
-        }
-
-        var bodyName = operation.Extensions.TryGetValue("x-codegen-request-body-name", out var raw) && raw is OpenApiString text
-            ? text.Value
-            : "body";
-        var type = _schemas.Map(json.Schema, methodName + "Request");
-        return new RequestBodySpec(Naming.MakeUnique(Naming.ToCamelCase(bodyName), taken), type, body.Required, body.Description);
-    }
-
-    private TypeRef? MapSuccess(OpenApiOperation operation, string methodName)
+    private ResponseSpec? MapSuccess(OpenApiOperation operation, string methodName)
     {
         var success = operation.Responses
             .Where(response => response.Key.StartsWith("2", StringComparison.Ordinal))
             .OrderBy(response => response.Key, StringComparer.Ordinal)
-            .Select(response => JsonMediaType(response.Value.Content))
-            .FirstOrDefault(media => media is not null);
-        return success is null ? null : _schemas.Map(success.Schema, methodName + "Response");
+            .Select(response => response.Value.Content)
+            .FirstOrDefault(content => content.Count > 0);
+        if (success is null)
+        {
+            return null;
+        }
+
+        var json = MediaTypes.Json(success);
+        if (json is not null)
+        {
+            return new ResponseSpec(BodyKind.Json, _schemas.Map(json.Schema, methodName + "Response"));
+        }
+
+        // YAML, CSV and other text come back as a string, archives and forms as bytes.
+        var kind = success.Keys.Any(MediaTypes.IsText) ? BodyKind.Text : BodyKind.Binary;
+        return new ResponseSpec(kind, TypeRef.Primitive(TypeKind.String));
     }
 
     private EquatableArray<ErrorResponseSpec> MapErrors(OpenApiOperation operation, string methodName) =>
         operation.Responses
             .Where(response => !response.Key.StartsWith("2", StringComparison.Ordinal))
             .OrderBy(response => response.Key, StringComparer.Ordinal)
-            .Select(response => (Status: response.Key, Media: JsonMediaType(response.Value.Content)))
+            .Select(response => (Status: response.Key, Media: MediaTypes.Json(response.Value.Content)))
             .Where(response => response.Media is not null)
             .Select(response => new ErrorResponseSpec(response.Status, _schemas.Map(response.Media!.Schema, methodName + "Error" + Naming.ToPascalCase(response.Status))))
             .ToEquatableArray();
 
-    private static OpenApiMediaType? JsonMediaType(IDictionary<string, OpenApiMediaType> content) =>
-        content
-            .Where(media => IsJson(media.Key))
-            .OrderBy(media => media.Key == "application/json" ? 0 : 1)
-            .Select(media => media.Value)
-            .FirstOrDefault();
+    /// <summary>
+    /// Operations served from another host override servers. Log and event intake use
+    /// "https://{subdomain}.{site}" with their own subdomain, so the site still comes from Configuration; others
+    /// (On-Call paging) name whole hosts, and their default host is used.
+    /// </summary>
+    private static (string? Subdomain, string? Address) ServerOf(OpenApiOperation operation)
+    {
+        var server = operation.Servers?.FirstOrDefault();
+        if (server is null)
+        {
+            return (null, null);
+        }
 
-    private static bool IsJson(string mediaType) =>
-        mediaType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
-        || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+        if (server.Variables.TryGetValue("subdomain", out var subdomain) && !string.IsNullOrEmpty(subdomain.Default))
+        {
+            return (subdomain.Default, null);
+        }
+
+        var address = server.Url;
+        foreach (var variable in server.Variables)
+        {
+            address = address.Replace("{" + variable.Key + "}", variable.Value.Default);
+        }
+
+        return (null, address.TrimEnd('/') + "/");
+    }
+
+    /// <summary>The credentials the operation's security requirements (or the document's) name.</summary>
+    private AuthMethods AuthOf(OpenApiOperation operation)
+    {
+        var requirements = operation.Security is { Count: > 0 } ? operation.Security : _document.SecurityRequirements;
+        if (requirements is null || requirements.Count == 0)
+        {
+            return AuthMethods.ApiKey | AuthMethods.ApplicationKey;
+        }
+
+        var methods = AuthMethods.None;
+        foreach (var scheme in requirements.SelectMany(requirement => requirement.Keys))
+        {
+            methods |= scheme switch
+            {
+                { Type: SecuritySchemeType.ApiKey, Name: var header } when string.Equals(header, "DD-API-KEY", StringComparison.OrdinalIgnoreCase) => AuthMethods.ApiKey,
+                { Type: SecuritySchemeType.ApiKey } => AuthMethods.ApplicationKey,
+                { Type: SecuritySchemeType.OAuth2 or SecuritySchemeType.OpenIdConnect or SecuritySchemeType.Http } => AuthMethods.AccessToken,
+                _ => AuthMethods.None,
+            };
+        }
+
+        return methods;
+    }
 
     private static string? UnstableNoteOf(OpenApiOperation operation) =>
         operation.Extensions.TryGetValue("x-unstable", out var raw)

@@ -1,0 +1,182 @@
+using System.Collections.Generic;
+using System.Linq;
+using DatadogGen.Generator.Model;
+
+namespace DatadogGen.Generator.Emitting;
+
+/// <summary>
+/// The statements that build an operation's ApiRequest: argument checks, the escaped path, host, credentials,
+/// query and header parameters, and the body in its content type.
+/// </summary>
+internal static class RequestEmitter
+{
+    private const string Runtime = "global::DatadogGen.";
+
+    public static void WriteRequest(SourceWriter writer, OperationSpec operation)
+    {
+        WriteArgumentChecks(writer, operation);
+        writer.Line("var request = new " + Runtime + "ApiRequest(" + CSharpLiterals.Quote(operation.OperationName)
+            + ", new global::System.Net.Http.HttpMethod(" + CSharpLiterals.Quote(operation.HttpMethod) + "), " + PathExpression(operation) + ");");
+        if (operation.Subdomain is { } subdomain)
+        {
+            writer.Line("request.Subdomain = " + CSharpLiterals.Quote(subdomain) + ";");
+        }
+
+        if (operation.ServerAddress is { } address)
+        {
+            writer.Line("request.ServerAddress = new global::System.Uri(" + CSharpLiterals.Quote(address) + ");");
+        }
+
+        if (operation.Auth != (AuthMethods.ApiKey | AuthMethods.ApplicationKey))
+        {
+            writer.Line("request.Credentials = " + Credentials(operation.Auth) + ";");
+        }
+
+        foreach (var parameter in operation.Parameters.Where(parameter => parameter.Location != ParameterLocation.Path))
+        {
+            WriteParameter(writer, parameter);
+        }
+
+        if (operation.Body is { } body)
+        {
+            WriteBody(writer, body);
+        }
+    }
+
+    private static void WriteArgumentChecks(SourceWriter writer, OperationSpec operation)
+    {
+        var required = operation.Parameters.Where(parameter => parameter.IsRequired && !parameter.Type.IsValueType).Select(parameter => parameter.Name).ToList();
+        if (operation.Body is { Kind: BodyKind.Multipart } form)
+        {
+            required.AddRange(form.Fields.Where(field => field.IsRequired && (field.IsBinary || !field.Type.IsValueType)).Select(field => field.Name));
+        }
+        else if (operation.Body is { IsRequired: true } body && !body.Type.IsValueType)
+        {
+            required.Add(body.Name);
+        }
+
+        foreach (var name in required)
+        {
+            writer.Line("global::System.ArgumentNullException.ThrowIfNull(" + name + ");");
+        }
+    }
+
+    /// <summary>The path as a concatenation: literal parts as written, each parameter escaped into its own segment.</summary>
+    private static string PathExpression(OperationSpec operation)
+    {
+        var parts = new List<string>();
+        var template = operation.PathTemplate;
+        var position = 0;
+        while (position < template.Length)
+        {
+            var open = template.IndexOf('{', position);
+            var close = open < 0 ? -1 : template.IndexOf('}', open);
+            if (open < 0 || close < 0)
+            {
+                parts.Add(CSharpLiterals.Quote(template.Substring(position)));
+                break;
+            }
+
+            if (open > position)
+            {
+                parts.Add(CSharpLiterals.Quote(template.Substring(position, open - position)));
+            }
+
+            var wireName = template.Substring(open + 1, close - open - 1);
+            var parameter = operation.Parameters.FirstOrDefault(candidate => candidate.Location == ParameterLocation.Path && candidate.WireName == wireName);
+            parts.Add(parameter is null
+                ? CSharpLiterals.Quote(template.Substring(open, close - open + 1))
+                : Runtime + "ApiRequest.EscapePathSegment(" + FormatValue(parameter.Type, parameter.Name) + ")");
+            position = close + 1;
+        }
+
+        return parts.Count == 0 ? "\"/\"" : string.Join(" + ", parts);
+    }
+
+    private static void WriteParameter(SourceWriter writer, ParameterSpec parameter)
+    {
+        var add = parameter.Location == ParameterLocation.Query ? "request.AddQueryParameter(" : "request.AddHeader(";
+        var wireName = CSharpLiterals.Quote(parameter.WireName);
+        string statement;
+        if (parameter.Type.Kind == TypeKind.Array)
+        {
+            var element = parameter.Type.Element!;
+            statement = parameter.Explode && parameter.Location == ParameterLocation.Query
+                ? "foreach (var item in " + parameter.Name + ") " + add + wireName + ", " + FormatValue(element, "item") + ");"
+                : add + wireName + ", string.Join(\",\", global::System.Linq.Enumerable.Select(" + parameter.Name + ", static item => " + FormatValue(element, "item") + ")));";
+        }
+        else
+        {
+            var value = parameter.IsRequired || !parameter.Type.IsValueType ? parameter.Name : parameter.Name + ".Value";
+            statement = add + wireName + ", " + FormatValue(parameter.Type, value) + ");";
+        }
+
+        writer.Line(parameter.IsRequired ? statement : "if (" + parameter.Name + " is not null) " + statement);
+    }
+
+    private static void WriteBody(SourceWriter writer, RequestBodySpec body)
+    {
+        switch (body.Kind)
+        {
+            case BodyKind.Json:
+                var write = "static (global::System.Text.Json.Utf8JsonWriter w, " + TypeNames.CSharp(body.Type) + " v) => " + JsonExpressions.Write(body.Type, "w", "v").TrimEnd(';');
+                WriteIfPresent(writer, body.IsRequired || body.Type.IsValueType, body.Name, "request.SetJsonBody(" + body.Name + ", " + write + ");");
+                break;
+            case BodyKind.Text:
+                WriteIfPresent(writer, body.IsRequired, body.Name, "request.SetTextBody(" + body.Name + ", " + CSharpLiterals.Quote(body.ContentType) + ");");
+                break;
+            case BodyKind.Binary:
+                WriteIfPresent(writer, body.IsRequired, body.Name, "request.SetStreamBody(" + body.Name + ", " + CSharpLiterals.Quote(body.ContentType) + ");");
+                break;
+            default:
+                WriteMultipartBody(writer, body);
+                break;
+        }
+    }
+
+    private static void WriteMultipartBody(SourceWriter writer, RequestBodySpec body)
+    {
+        writer.Line("using var form = new global::System.Net.Http.MultipartFormDataContent();");
+        foreach (var field in body.Fields)
+        {
+            var add = field.IsBinary
+                ? "form.Add(new global::System.Net.Http.StreamContent(" + field.Name + "), " + CSharpLiterals.Quote(field.WireName) + ", " + CSharpLiterals.Quote(field.WireName) + ");"
+                : "form.Add(new global::System.Net.Http.StringContent(" + FormatValue(field.Type, field.IsRequired || !field.Type.IsValueType ? field.Name : field.Name + ".Value") + "), " + CSharpLiterals.Quote(field.WireName) + ");";
+            WriteIfPresent(writer, field.IsRequired, field.Name, add);
+        }
+
+        writer.Line("request.SetMultipartBody(form);");
+    }
+
+    private static void WriteIfPresent(SourceWriter writer, bool isRequired, string name, string statement) =>
+        writer.Line(isRequired ? statement : "if (" + name + " is not null) " + statement);
+
+    private static string Credentials(AuthMethods auth)
+    {
+        var flags = new List<string>();
+        if ((auth & AuthMethods.ApiKey) != 0)
+        {
+            flags.Add(Runtime + "ApiCredentials.ApiKey");
+        }
+
+        if ((auth & AuthMethods.ApplicationKey) != 0)
+        {
+            flags.Add(Runtime + "ApiCredentials.ApplicationKey");
+        }
+
+        if ((auth & AuthMethods.AccessToken) != 0)
+        {
+            flags.Add(Runtime + "ApiCredentials.AccessToken");
+        }
+
+        return flags.Count == 0 ? Runtime + "ApiCredentials.None" : string.Join(" | ", flags);
+    }
+
+    /// <summary>A parameter value as the string the wire carries (invariant culture, ISO 8601 dates).</summary>
+    public static string FormatValue(TypeRef type, string value) => type.Kind switch
+    {
+        TypeKind.String => value,
+        TypeKind.Model or TypeKind.Enum or TypeKind.Union or TypeKind.Any or TypeKind.Array or TypeKind.Map => value + ".ToString()!",
+        _ => Runtime + "ParameterFormat.Format(" + value + ")",
+    };
+}
