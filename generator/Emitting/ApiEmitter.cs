@@ -67,8 +67,11 @@ internal static class ApiEmitter
             }
 
             RequestEmitter.WriteRequest(writer, operation);
-            writer.Line("return await _apiClient.SendAsync(request, " + ResponseReader(operation) + ", " + ErrorReader(operation) + ", cancellationToken).ConfigureAwait(false);");
+            writer.Line("return await _apiClient.SendAsync(request, " + ResponseReader(operation) + ", Read" + operation.MethodName + "Error, cancellationToken).ConfigureAwait(false);");
         }
+
+        writer.Line();
+        WriteErrorReader(writer, operation);
     }
 
     private static string ResponseReader(OperationSpec operation) => operation.Success switch
@@ -79,24 +82,35 @@ internal static class ApiEmitter
         _ => "static (statusCode, body) => body.ToArray()",
     };
 
-    private static string ErrorReader(OperationSpec operation)
+    /// <summary>
+    /// Reads an error body: the model declared for the status first, then Datadog's error shapes in order; a
+    /// body that fits none stays raw text on the ApiException.
+    /// </summary>
+    private static void WriteErrorReader(SourceWriter writer, OperationSpec operation)
     {
-        if (operation.Errors.Count == 0)
+        writer.Line("private static object? Read" + operation.MethodName + "Error(int statusCode, global::System.ReadOnlySpan<byte> body) => statusCode switch");
+        writer.Line("{");
+        foreach (var error in operation.Errors.Where(error => error.Status != "default").OrderBy(error => error.Status.Contains("X") ? 1 : 0))
         {
-            return "null";
+            writer.Line("    " + StatusPattern(error.Status) + " => " + TryChain(error.Type, operation.ErrorFallbacks) + ",");
         }
 
-        var arms = operation.Errors
-            .OrderBy(error => error.Status.Contains("X") || error.Status == "default" ? 1 : 0)
-            .Select(error => StatusPattern(error.Status) + " => " + Runtime + "JsonModel.Deserialize(body, " + JsonExpressions.Reader(error.Type) + ")")
-            .ToList();
-        if (!operation.Errors.Any(error => error.Status == "default"))
-        {
-            arms.Add("_ => null");
-        }
-
-        return "static (statusCode, body) => statusCode switch { " + string.Join(", ", arms) + " }";
+        var defaultError = operation.Errors.FirstOrDefault(error => error.Status == "default");
+        writer.Line("    _ => " + TryChain(defaultError?.Type, operation.ErrorFallbacks) + ",");
+        writer.Line("};");
     }
+
+    private static string TryChain(TypeRef? declared, EquatableArray<TypeRef> fallbacks)
+    {
+        var models = new[] { declared }.Where(type => type is not null).Select(type => type!)
+            .Concat(fallbacks.Where(type => type != declared))
+            .Select(TryRead)
+            .ToList();
+        return models.Count == 0 ? "null" : string.Join(" ?? ", models);
+    }
+
+    private static string TryRead(TypeRef type) =>
+        Runtime + "ErrorBodies.TryRead(body, " + JsonExpressions.Reader(type) + ")";
 
     private static string StatusPattern(string status)
     {

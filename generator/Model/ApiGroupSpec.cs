@@ -21,6 +21,7 @@ internal sealed record OperationSpec(
     RequestBodySpec? Body,
     ResponseSpec? Success,
     EquatableArray<ErrorResponseSpec> Errors,
+    EquatableArray<TypeRef> ErrorFallbacks,
     PaginationSpec? Pagination);
 
 internal enum ParameterLocation

@@ -21,11 +21,13 @@ internal sealed class OperationMapper
     private readonly SchemaMapper _schemas;
     private readonly DiagnosticSink _diagnostics;
     private readonly CancellationToken _cancellationToken;
+    private readonly EquatableArray<TypeRef> _errorFallbacks;
 
     public OperationMapper(OpenApiDocument document, SchemaMapper schemas, DiagnosticSink diagnostics, CancellationToken cancellationToken)
     {
         _document = document;
         _schemas = schemas;
+        _errorFallbacks = ErrorFallbacksOf(document, schemas);
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
     }
@@ -99,6 +101,7 @@ internal sealed class OperationMapper
             body,
             success,
             MapErrors(operation, methodName),
+            _errorFallbacks,
             PaginationMapper.Map(operation, selected.OperationId, parameters, body, success, _schemas, _diagnostics));
     }
 
@@ -179,6 +182,25 @@ internal sealed class OperationMapper
         }
 
         return (null, address.TrimEnd('/') + "/");
+    }
+
+    /// <summary>
+    /// Datadog's error shapes, tried in this order when a status is undeclared or its declared model does not
+    /// fit: real endpoints answer in the JSON:API shape even where the spec says APIErrorResponse.
+    /// </summary>
+    private static EquatableArray<TypeRef> ErrorFallbacksOf(OpenApiDocument document, SchemaMapper schemas)
+    {
+        var components = document.Components?.Schemas;
+        if (components is null)
+        {
+            return EquatableArray<TypeRef>.Empty;
+        }
+
+        return new[] { "JSONAPIErrorResponse", "APIErrorResponse" }
+            .Where(components.ContainsKey)
+            .Select(id => schemas.Map(components[id], id))
+            .Where(type => type.Kind == TypeKind.Model)
+            .ToEquatableArray();
     }
 
     /// <summary>The credentials the operation's security requirements (or the document's) name.</summary>

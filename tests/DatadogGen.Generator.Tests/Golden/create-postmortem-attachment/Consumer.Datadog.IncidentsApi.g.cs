@@ -74,7 +74,14 @@ namespace Consumer.Datadog
             global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::DatadogGen.ApiRequest("v2.CreateIncidentPostmortemAttachment", new global::System.Net.Http.HttpMethod("POST"), "/api/v2/incidents/" + global::DatadogGen.ApiRequest.EscapePathSegment(incidentId) + "/attachments/postmortems");
             request.SetJsonBody(body, static (global::System.Text.Json.Utf8JsonWriter w, global::Consumer.Datadog.PostmortemAttachmentRequest v) => global::Consumer.Datadog.PostmortemAttachmentRequest.WriteJson(w, v));
-            return await _apiClient.SendAsync(request, static (statusCode, body) => global::DatadogGen.JsonModel.Deserialize(body, global::Consumer.Datadog.Attachment.ReadJson), static (statusCode, body) => statusCode switch { 400 => global::DatadogGen.JsonModel.Deserialize(body, global::Consumer.Datadog.JSONAPIErrorResponse.ReadJson), 429 => global::DatadogGen.JsonModel.Deserialize(body, global::Consumer.Datadog.APIErrorResponse.ReadJson), _ => null }, cancellationToken).ConfigureAwait(false);
+            return await _apiClient.SendAsync(request, static (statusCode, body) => global::DatadogGen.JsonModel.Deserialize(body, global::Consumer.Datadog.Attachment.ReadJson), ReadCreateIncidentPostmortemAttachmentError, cancellationToken).ConfigureAwait(false);
         }
+
+        private static object? ReadCreateIncidentPostmortemAttachmentError(int statusCode, global::System.ReadOnlySpan<byte> body) => statusCode switch
+        {
+            400 => global::DatadogGen.ErrorBodies.TryRead(body, global::Consumer.Datadog.JSONAPIErrorResponse.ReadJson) ?? global::DatadogGen.ErrorBodies.TryRead(body, global::Consumer.Datadog.APIErrorResponse.ReadJson),
+            429 => global::DatadogGen.ErrorBodies.TryRead(body, global::Consumer.Datadog.APIErrorResponse.ReadJson) ?? global::DatadogGen.ErrorBodies.TryRead(body, global::Consumer.Datadog.JSONAPIErrorResponse.ReadJson),
+            _ => global::DatadogGen.ErrorBodies.TryRead(body, global::Consumer.Datadog.JSONAPIErrorResponse.ReadJson) ?? global::DatadogGen.ErrorBodies.TryRead(body, global::Consumer.Datadog.APIErrorResponse.ReadJson),
+        };
     }
 }
