@@ -81,10 +81,35 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor NameCollision = new(
+        "DDG010",
+        "Names collide in C#",
+        "{0} '{1}' and another name become the same C# identifier; this one is generated as '{2}'",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor RenamedIdentifier = new(
+        "DDG011",
+        "Name changed to be a C# identifier",
+        "{0} '{1}' cannot be used as written in C#; it is generated as '{2}'",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor LimitExceeded = new(
+        "DDG012",
+        "Spec exceeds a limit",
+        "'{0}' exceeds a limit that protects the build: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
     {
         UnreadableSpec, UnsupportedSpecVersion, SpecProblem, UnknownOperation, MissingOperationId,
-        UnmappedConstruct, GeneratorFailure, NoOperations, SharedNamespace,
+        UnmappedConstruct, GeneratorFailure, NoOperations, SharedNamespace, NameCollision, RenamedIdentifier,
+        LimitExceeded,
     }.ToDictionary(descriptor => descriptor.Id);
 
     public static DiagnosticDescriptor Find(string id) => ById[id];

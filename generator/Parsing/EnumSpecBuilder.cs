@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using DatadogGen.Generator.Diagnostics;
 using DatadogGen.Generator.Model;
 using Microsoft.OpenApi.Any;
@@ -16,7 +17,7 @@ internal static class EnumSpecBuilder
         var isInteger = schema.Type == "integer";
         var varNames = StringsOf(schema, "x-enum-varnames");
         var descriptions = StringsOf(schema, "x-enum-descriptions");
-        var takenMembers = new HashSet<string>(EnumMemberNames.Reserved, StringComparer.Ordinal) { name };
+        var names = new MemberNameScope(EnumMemberNames.Reserved.Append(name), diagnostics);
         var members = new List<EnumMemberSpec>();
         var seenValues = new HashSet<string>(StringComparer.Ordinal);
         for (var index = 0; index < schema.Enum.Count; index++)
@@ -28,7 +29,7 @@ internal static class EnumSpecBuilder
             }
 
             var baseName = index < varNames.Count ? varNames[index] : value;
-            var memberName = Naming.MakeUnique(Naming.ToPascalCase(baseName), takenMembers);
+            var memberName = names.Claim("Enum value", name + "." + value, value, MemberName(baseName, value));
             members.Add(new EnumMemberSpec(memberName, value, index < descriptions.Count ? descriptions[index] : null));
         }
 
@@ -38,6 +39,16 @@ internal static class EnumSpecBuilder
         }
 
         return new EnumSpec(name, schema.Description, schema.Deprecated, isInteger, members.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Datadog spells descending sort orders "-name" (varname "_NAME"), which PascalCase alone would merge with
+    /// "name": they become <c>NameDescending</c>.
+    /// </summary>
+    private static string MemberName(string baseName, string value)
+    {
+        var pascal = Naming.ToPascalCase(baseName);
+        return value.StartsWith("-", StringComparison.Ordinal) && value.Length > 1 ? pascal + "Descending" : pascal;
     }
 
     private static string? ValueOf(IOpenApiAny value) => value switch

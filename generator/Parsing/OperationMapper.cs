@@ -22,6 +22,7 @@ internal sealed class OperationMapper
     private readonly DiagnosticSink _diagnostics;
     private readonly CancellationToken _cancellationToken;
     private readonly EquatableArray<TypeRef> _errorFallbacks;
+    private readonly Dictionary<string, MemberNameScope> _methodNames = new(StringComparer.Ordinal);
 
     public OperationMapper(OpenApiDocument document, SchemaMapper schemas, DiagnosticSink diagnostics, CancellationToken cancellationToken)
     {
@@ -47,7 +48,8 @@ internal sealed class OperationMapper
                 groupDescriptions[className] = tag?.Description;
             }
 
-            members.Add(MapOperation(selected));
+            var methodName = MethodNames(className).Claim("Operation", selected.OperationId, selected.OperationId, Naming.ToPascalCase(selected.OperationId));
+            members.Add(MapOperation(selected, methodName));
         }
 
         return groups
@@ -64,10 +66,19 @@ internal sealed class OperationMapper
         return version.Success ? version.Groups[1].Value + "." + operationId : operationId;
     }
 
-    private OperationSpec MapOperation(SelectedOperation selected)
+    private MemberNameScope MethodNames(string className)
+    {
+        if (!_methodNames.TryGetValue(className, out var scope))
+        {
+            _methodNames[className] = scope = new MemberNameScope(new[] { className }, _diagnostics);
+        }
+
+        return scope;
+    }
+
+    private OperationSpec MapOperation(SelectedOperation selected, string methodName)
     {
         var operation = selected.Operation;
-        var methodName = Naming.ToPascalCase(selected.OperationId);
         var taken = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken" };
         var parameters = operation.Parameters
             .Where(parameter => parameter.In is OpenApiLocation.Path or OpenApiLocation.Query or OpenApiLocation.Header)

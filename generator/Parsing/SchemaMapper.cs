@@ -39,7 +39,7 @@ internal sealed class SchemaMapper
         var componentIds = components?.Schemas?.Keys ?? Enumerable.Empty<string>();
         foreach (var id in componentIds.OrderBy(id => id, StringComparer.Ordinal))
         {
-            _componentTypeNames[id] = Naming.MakeUnique(Naming.ToTypeName(id), _takenTypeNames);
+            _componentTypeNames[id] = UniqueTypeName(id, _takenTypeNames, diagnostics);
         }
     }
 
@@ -53,8 +53,7 @@ internal sealed class SchemaMapper
 
         if (schema.UnresolvedReference)
         {
-            _diagnostics.ReportAt(DiagnosticDescriptors.SpecProblem, schema.Reference?.ReferenceV3 ?? nameIfInline,
-                $"unresolved reference '{schema.Reference?.ReferenceV3}' in {nameIfInline}; it is typed as JsonElement");
+            // SpecReader already reported the reference, once, where it is written.
             return TypeRef.Primitive(TypeKind.Any);
         }
 
@@ -158,19 +157,19 @@ internal sealed class SchemaMapper
 
     private ModelSpec BuildModel(string name, OpenApiSchema schema)
     {
-        var takenMembers = new HashSet<string>(ModelMemberNames.Reserved, StringComparer.Ordinal) { name };
+        var members = new MemberNameScope(ModelMemberNames.Reserved.Append(name), _diagnostics);
         var properties = new List<PropertySpec>();
         var optionalIndex = 0;
         foreach (var (jsonName, propertySchema, isRequired) in SchemaShapes.CollectProperties(schema))
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            var propertyName = Naming.MakeUnique(Naming.ToPascalCase(jsonName), takenMembers);
+            var propertyName = members.Claim("Property", name + "." + jsonName, jsonName, Naming.ToPascalCase(jsonName));
             var type = Map(propertySchema, name + Naming.ToPascalCase(jsonName));
             var fieldName = "_" + Naming.ToCamelCase(jsonName).TrimStart('@', '_');
             properties.Add(new PropertySpec(
                 jsonName,
                 propertyName,
-                Naming.MakeUnique(fieldName, takenMembers),
+                members.ClaimHidden(fieldName),
                 propertySchema.Description,
                 type,
                 isRequired,
@@ -186,7 +185,7 @@ internal sealed class SchemaMapper
     private UnionSpec BuildUnion(string name, OpenApiSchema schema)
     {
         var options = schema.OneOf.Count > 0 ? schema.OneOf : schema.AnyOf;
-        var takenMembers = new HashSet<string>(UnionMemberNames.Reserved, StringComparer.Ordinal) { name };
+        var members = new MemberNameScope(UnionMemberNames.Reserved.Append(name), _diagnostics);
         var variants = new List<UnionVariantSpec>();
         var seenTypes = new HashSet<TypeRef>();
         for (var index = 0; index < options.Count; index++)
@@ -197,12 +196,30 @@ internal sealed class SchemaMapper
                 continue;
             }
 
-            var propertyName = Naming.MakeUnique(Naming.ToPascalCase(TypeNames.Describe(type)), takenMembers);
+            var variantName = TypeNames.Describe(type);
+            var propertyName = members.Claim("Variant", name + "." + variantName, variantName, Naming.ToPascalCase(variantName));
             var discriminatorValues = SchemaShapes.DiscriminatorValuesFor(schema, options[index]);
             variants.Add(new UnionVariantSpec(propertyName, type, discriminatorValues.ToEquatableArray()));
         }
 
         return new UnionSpec(name, schema.Description, schema.Deprecated, schema.Discriminator?.PropertyName, variants.ToEquatableArray());
+    }
+
+    /// <summary>A schema's type name: kept when it is a valid identifier, else made one (DDG011), then unique (DDG010).</summary>
+    private static string UniqueTypeName(string id, ISet<string> taken, DiagnosticSink diagnostics)
+    {
+        var candidate = Naming.ToTypeName(id);
+        var unique = Naming.MakeUnique(candidate, taken);
+        if (unique != candidate)
+        {
+            diagnostics.ReportAt(DiagnosticDescriptors.NameCollision, id, "Schema", id, unique);
+        }
+        else if (unique != id)
+        {
+            diagnostics.ReportAt(DiagnosticDescriptors.RenamedIdentifier, id, "Schema", id, unique);
+        }
+
+        return unique;
     }
 
     private readonly record struct PendingType(string Name, TypeKind Kind, OpenApiSchema Schema);

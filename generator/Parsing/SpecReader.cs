@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.RegularExpressions;
 using DatadogGen.Generator.Diagnostics;
 using Microsoft.OpenApi;
@@ -17,12 +18,24 @@ internal static class SpecReader
 {
     private const string LinePointerPrefix = "#line=";
 
+    private static readonly Regex ReferenceTarget = new(@"Invalid Reference identifier '([^']+)'", RegexOptions.CultureInvariant);
+
     private static readonly Regex YamlPosition = new(
         @"^\(Lin: (?<line>\d+), Col: (?<column>\d+), Chr: \d+\) - \(Lin: \d+, Col: \d+, Chr: \d+\):(?<text>.*)$",
         RegexOptions.CultureInvariant | RegexOptions.Singleline);
 
+    /// <summary>Far above Datadog's 4.2 MB spec; a larger file is more likely a mistake than an API.</summary>
+    public const int MaxSpecLength = 64 * 1024 * 1024;
+
     public static OpenApiDocument? Read(string text, DiagnosticSink diagnostics)
     {
+        if (text.Length > MaxSpecLength)
+        {
+            diagnostics.Report(DiagnosticDescriptors.LimitExceeded, 0, diagnostics.FileName,
+                "it holds " + text.Length.ToString("N0", CultureInfo.InvariantCulture) + " characters, more than " + MaxSpecLength.ToString("N0", CultureInfo.InvariantCulture));
+            return null;
+        }
+
         var reader = new OpenApiStringReader(new OpenApiReaderSettings
         {
             ReferenceResolution = ReferenceResolutionSetting.ResolveLocalReferences,
@@ -40,10 +53,20 @@ internal static class SpecReader
             return null;
         }
 
-        // The version is only known once the text parsed: with errors it keeps its default, Swagger 2.0.
-        if (readerDiagnostics.Errors.Count > 0)
+        // A reference to a missing schema costs only the values typed by it (they become JsonElement), so it is
+        // a warning and the rest of the client is still generated.
+        foreach (var error in readerDiagnostics.Errors.Where(IsUnresolvedReference))
         {
-            foreach (var error in readerDiagnostics.Errors)
+            var target = ReferenceTarget.Match(error.Message);
+            diagnostics.ReportAt(DiagnosticDescriptors.SpecProblem, target.Success ? "/" + target.Groups[1].Value : error.Pointer ?? string.Empty,
+                error.Message + " Values of that schema are typed as JsonElement.");
+        }
+
+        // The version is only known once the text parsed: with errors it keeps its default, Swagger 2.0.
+        var fatal = readerDiagnostics.Errors.Where(error => !IsUnresolvedReference(error)).ToList();
+        if (fatal.Count > 0)
+        {
+            foreach (var error in fatal)
             {
                 ReportReaderError(error, diagnostics);
             }
@@ -66,6 +89,9 @@ internal static class SpecReader
         return document;
     }
 
+    private static bool IsUnresolvedReference(OpenApiError error) =>
+        error.Message?.StartsWith("Invalid Reference identifier", StringComparison.Ordinal) == true;
+
     /// <summary>
     /// YAML syntax errors carry "#line=N" as their pointer and "(Lin: l, Col: c, Chr: o) - (...): text" as their
     /// message, all zero-based; model errors carry a JSON pointer and no position.
@@ -73,13 +99,17 @@ internal static class SpecReader
     private static void ReportReaderError(OpenApiError error, DiagnosticSink diagnostics)
     {
         var message = error.Message ?? string.Empty;
+        // SharpYaml stops alias bombs and runaway nesting itself; say that a limit was hit, not a typo.
+        var descriptor = message.IndexOf("maximum", StringComparison.OrdinalIgnoreCase) >= 0
+            ? DiagnosticDescriptors.LimitExceeded
+            : DiagnosticDescriptors.UnreadableSpec;
         var position = YamlPosition.Match(message);
         if (position.Success)
         {
             var line = int.Parse(position.Groups["line"].Value, CultureInfo.InvariantCulture);
             var column = int.Parse(position.Groups["column"].Value, CultureInfo.InvariantCulture);
             var text = position.Groups["text"].Value.Trim();
-            diagnostics.ReportAt(DiagnosticDescriptors.UnreadableSpec, line, column, diagnostics.FileName,
+            diagnostics.ReportAt(descriptor, line, column, diagnostics.FileName,
                 $"{text} (line {line + 1}, column {column + 1})");
             return;
         }
@@ -92,6 +122,6 @@ internal static class SpecReader
         var described = pointer.Length == 0 || pointer.StartsWith(LinePointerPrefix, StringComparison.Ordinal)
             ? message
             : message + " (at " + pointer + ")";
-        diagnostics.Report(DiagnosticDescriptors.UnreadableSpec, lineFromPointer, diagnostics.FileName, described);
+        diagnostics.Report(descriptor, lineFromPointer, diagnostics.FileName, described);
     }
 }
