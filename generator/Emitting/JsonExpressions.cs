@@ -78,6 +78,12 @@ internal static class JsonExpressions
     private static string ElementReader(TypeRef collection)
     {
         var element = collection.Element!;
+        if (element.Kind == TypeKind.Any && !collection.ElementIsNullable)
+        {
+            // A JsonElement holds JSON null itself; turning it into default(JsonElement) would lose it.
+            return "static (ref " + ReaderType + " r) => " + Read(element, "r");
+        }
+
         var nullValue = collection.ElementIsNullable ? "default(" + ElementType(collection) + ")" : "default(" + ElementType(collection) + ")!";
         return "static (ref " + ReaderType + " r) => r.TokenType == " + NullToken + " ? " + nullValue + " : " + Read(element, "r");
     }

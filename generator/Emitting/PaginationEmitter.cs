@@ -19,6 +19,11 @@ internal static class PaginationEmitter
         OperationDocs.WriteParameters(writer, operation);
 
         writer.Line("/// <returns>The items of every page, in order.</returns>");
+        if (operation.IsDeprecated)
+        {
+            writer.Line("[global::System.Obsolete(\"Deprecated in the spec.\")]");
+        }
+
         var signature = OperationSignature.Declarations(operation, "[global::System.Runtime.CompilerServices.EnumeratorCancellation] ");
         using (writer.Block("public async global::System.Collections.Generic.IAsyncEnumerable<" + itemType + "> " + operation.MethodName + "WithPaginationAsync(" + signature + ")"))
         {
@@ -64,12 +69,14 @@ internal static class PaginationEmitter
         }
 
         // The paging properties live in the request body: create the objects on the way when absent.
+        // Paging through a copy leaves the caller's body as it was, so the enumerable can be enumerated again.
         var body = operation.Body!;
         var holder = body.Name;
-        if (!body.IsRequired)
-        {
-            writer.Line(body.Name + " ??= new " + TypeNames.CSharp(body.Type) + "();");
-        }
+        var bodyType = TypeNames.CSharp(body.Type);
+        var copy = "global::DatadogGen.JsonModel.Deserialize(global::DatadogGen.JsonModel.Serialize(" + body.Name + ", " + bodyType + ".WriteJson), " + bodyType + ".ReadJson)";
+        writer.Line(body.IsRequired
+            ? body.Name + " = " + copy + ";"
+            : body.Name + " = " + body.Name + " is null ? new " + bodyType + "() : " + copy + ";");
 
         for (var index = 0; index < pagination.BodyPath.Count; index++)
         {

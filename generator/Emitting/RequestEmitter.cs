@@ -101,9 +101,10 @@ internal static class RequestEmitter
         if (parameter.Type.Kind == TypeKind.Array)
         {
             var element = parameter.Type.Element!;
+            // An empty list sends nothing in either style, as no value is what it means.
             statement = parameter.Explode && parameter.Location == ParameterLocation.Query
                 ? "foreach (var item in " + parameter.Name + ") " + add + wireName + ", " + FormatValue(element, "item") + ");"
-                : add + wireName + ", string.Join(\",\", global::System.Linq.Enumerable.Select(" + parameter.Name + ", static item => " + FormatValue(element, "item") + ")));";
+                : "if (" + parameter.Name + ".Count > 0) " + add + wireName + ", string.Join(\",\", global::System.Linq.Enumerable.Select(" + parameter.Name + ", static item => " + FormatValue(element, "item") + ")));";
         }
         else
         {
@@ -136,7 +137,8 @@ internal static class RequestEmitter
 
     private static void WriteMultipartBody(SourceWriter writer, RequestBodySpec body)
     {
-        writer.Line("using var form = new global::System.Net.Http.MultipartFormDataContent();");
+        // Not disposed: that would dispose the caller's streams; SetMultipartBody copies the form's bytes.
+        writer.Line("var form = new global::System.Net.Http.MultipartFormDataContent();");
         foreach (var field in body.Fields)
         {
             var add = field.IsBinary

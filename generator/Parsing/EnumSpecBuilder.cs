@@ -42,13 +42,15 @@ internal static class EnumSpecBuilder
     }
 
     /// <summary>
-    /// Datadog spells descending sort orders "-name" (varname "_NAME"), which PascalCase alone would merge with
-    /// "name": they become <c>NameDescending</c>.
+    /// Datadog spells descending sort orders "-name", sometimes with the varname "_NAME", which PascalCase alone
+    /// would merge with "name": such a value becomes <c>NameDescending</c>. A varname that already tells them
+    /// apart (NAME_DESCENDING, MINUS_NAME) is kept.
     /// </summary>
     private static string MemberName(string baseName, string value)
     {
         var pascal = Naming.ToPascalCase(baseName);
-        return value.StartsWith("-", StringComparison.Ordinal) && value.Length > 1 ? pascal + "Descending" : pascal;
+        var isDescending = value.Length > 1 && value[0] == '-';
+        return isDescending && pascal == Naming.ToPascalCase(value.Substring(1)) ? pascal + "Descending" : pascal;
     }
 
     private static string? ValueOf(IOpenApiAny value) => value switch

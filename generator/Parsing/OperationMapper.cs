@@ -24,9 +24,12 @@ internal sealed class OperationMapper
     private readonly EquatableArray<TypeRef> _errorFallbacks;
     private readonly Dictionary<string, MemberNameScope> _methodNames = new(StringComparer.Ordinal);
 
-    public OperationMapper(OpenApiDocument document, SchemaMapper schemas, DiagnosticSink diagnostics, CancellationToken cancellationToken)
+    private readonly HashSet<string> _withoutCredentials;
+
+    public OperationMapper(OpenApiDocument document, string specText, SchemaMapper schemas, DiagnosticSink diagnostics, CancellationToken cancellationToken)
     {
         _document = document;
+        _withoutCredentials = ExplicitNoSecurity.FindOperationIds(specText);
         _schemas = schemas;
         _errorFallbacks = ErrorFallbacksOf(document, schemas);
         _diagnostics = diagnostics;
@@ -107,7 +110,7 @@ internal sealed class OperationMapper
             operation.Deprecated,
             subdomain,
             serverAddress,
-            AuthOf(operation),
+            _withoutCredentials.Contains(selected.OperationId) ? AuthMethods.None : AuthOf(operation),
             parameters.ToEquatableArray(),
             body,
             success,

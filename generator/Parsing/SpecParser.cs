@@ -41,7 +41,7 @@ internal static class SpecParser
         var available = EnumerateOperations(document, diagnostics);
         var selected = Select(available, input.Operations, diagnostics);
         var schemas = new SchemaMapper(document.Components, input.Namespace, diagnostics, cancellationToken);
-        var apis = new OperationMapper(document, schemas, diagnostics, cancellationToken).Map(selected);
+        var apis = new OperationMapper(document, input.Text, schemas, diagnostics, cancellationToken).Map(selected);
         var types = schemas.Complete();
         var unstable = apis
             .SelectMany(api => api.Operations)
