@@ -99,7 +99,7 @@ namespace Consumer.Datadog
                 else if (reader.ValueTextEquals("meta"u8))
                 {
                     reader.Read();
-                    value._meta = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>?)! : global::DatadogGen.JsonCollections.ReadMap<global::System.Text.Json.JsonElement>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r) => r.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement)! : global::System.Text.Json.JsonElement.ParseValue(ref r));
+                    value._meta = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>?)! : global::DatadogGen.JsonCollections.ReadMap<global::System.Text.Json.JsonElement>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r) => global::System.Text.Json.JsonElement.ParseValue(ref r));
                     value._presence0 |= (1UL << 1);
                 }
                 else if (reader.ValueTextEquals("source"u8))
