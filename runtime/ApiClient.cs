@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Diagnostics;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -9,20 +10,27 @@ using System.Threading.Tasks;
 
 namespace DatadogGen;
 
-/// <summary>Sends the requests of generated clients to Datadog and turns the answers into results or <see cref="ApiException"/>.</summary>
+/// <summary>
+/// Sends the requests of generated clients to Datadog and turns the answers into results or exceptions:
+/// <see cref="ApiException"/>, <see cref="ApiTimeoutException"/>, or <see cref="OperationCanceledException"/>
+/// for the caller's token. Retries, timeout, compression and logging follow <see cref="Configuration"/>.
+/// </summary>
+[DebuggerDisplay("ApiClient {Configuration,nq}")]
 public sealed class ApiClient : IDisposable
 {
     private const string AcceptedMediaTypes = "application/json, application/vnd.api+json";
+    private const string AcceptedEncodings = "gzip, deflate";
 
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
     private bool _disposed;
 
     /// <summary>Creates a client.</summary>
-    /// <param name="configuration">Site, keys and unstable operations; read again on every call.</param>
+    /// <param name="configuration">Site, keys, retries, timeout and the rest; read again at the start of every call.</param>
     /// <param name="httpClient">
-    /// The HttpClient to send with, left open by <see cref="Dispose"/>; when null the client makes its own
-    /// (gzip/deflate/brotli enabled) and disposes it.
+    /// The HttpClient to send with, left open by <see cref="Dispose"/>; when null the client makes its own (no
+    /// redirects, no HttpClient timeout so that <see cref="Configuration.Timeout"/> governs) and disposes it.
+    /// An injected client's own <c>Timeout</c> still applies and also ends in <see cref="ApiTimeoutException"/>.
     /// </param>
     public ApiClient(Configuration configuration, HttpClient? httpClient = null)
     {
@@ -35,15 +43,19 @@ public sealed class ApiClient : IDisposable
     /// <summary>The configuration used for every call.</summary>
     public Configuration Configuration { get; }
 
-    /// <summary>Sends one request and reads the whole response.</summary>
+    /// <summary>Sends one request, retrying as configured, and reads the whole response.</summary>
     /// <typeparam name="T">The result type.</typeparam>
     /// <param name="request">The request.</param>
     /// <param name="readResponse">Reads the body of a 2xx response.</param>
     /// <param name="readError">Reads the typed error model of a non-2xx response, if the operation declares one.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="cancellationToken">Cancels the call, a backoff wait included, at once.</param>
     /// <returns>The status, headers and parsed body.</returns>
     /// <exception cref="ApiException">
-    /// No response arrived, the status was not 2xx, or the body of a 2xx response could not be read.
+    /// No complete response arrived, the status was not 2xx, or the body of a 2xx response could not be read.
+    /// </exception>
+    /// <exception cref="ApiTimeoutException">The last attempt took longer than the timeout.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The address is plain http to a host that is not loopback and <see cref="Configuration.AllowInsecureHttp"/> is off.
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -57,13 +69,48 @@ public sealed class ApiClient : IDisposable
         ArgumentNullException.ThrowIfNull(readResponse);
         ObjectDisposedException.ThrowIf(_disposed, this);
 
-        RawResponse response = await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccess)
-        {
-            throw CreateStatusException(request.OperationName, response, readError);
-        }
+        Uri uri = request.CreateUri(
+            Configuration.BaseAddress ?? request.ServerAddress ?? Configuration.ResolveBaseAddress(request.Subdomain ?? "api"));
+        TransportSecurity.ThrowIfInsecure(request.OperationName, uri, Configuration.AllowInsecureHttp);
+        cancellationToken.ThrowIfCancellationRequested();
 
-        return ReadSuccess(request.OperationName, response, readResponse);
+        // One snapshot per call: a configuration changed mid-call affects the next call, not half of this one.
+        var settings = new CallSettings(
+            Configuration.Timeout, Configuration.Compress, UserAgent.With(Configuration.UserAgentSuffix), Configuration.CreateRedactor());
+        RetryPolicy policy = RetryPolicy.From(Configuration);
+        byte[]? body = request.Body is null ? null : RequestCompression.Encode(request.Body, request.Headers);
+
+        for (int retry = 0; ; retry++)
+        {
+            Attempt attempt = await SendOnceAsync(request, uri, body, settings, cancellationToken).ConfigureAwait(false);
+            RawResponse? response = attempt.Response;
+            if (attempt.Failure is null && response!.IsSuccess)
+            {
+                return ReadSuccess(request.OperationName, response, readResponse, settings.Redactor);
+            }
+
+            bool retryable = attempt.Failure is not null || RetryPolicy.IsRetryableStatus(response!.StatusCode);
+            RetryDecision decision = retryable
+                ? policy.Decide(retry, attempt.Failure is null ? response!.Headers : null)
+                : RetryDecision.Stop(null);
+            string outcome = attempt.Failure is null ? response!.Describe() : DescribeFailure(attempt);
+            if (!decision.Retry)
+            {
+                if (retry > 0 || decision.Refusal is not null)
+                {
+                    Log(ApiLogLevel.Warning, $"{request.OperationName}: {outcome}; giving up after {retry + 1} attempts. {decision.Refusal}".TrimEnd());
+                }
+
+                throw attempt.Failure is null
+                    ? ApiFailures.Status(request, response!, readError, retry + 1, decision.Refusal, settings.Redactor)
+                    : ApiFailures.Failure(request, uri, attempt, retry + 1, settings.Redactor);
+            }
+
+            Log(ApiLogLevel.Information,
+                $"{request.OperationName}: {outcome}; retry {retry + 1} of {policy.MaxRetries} in {TimeText.Seconds(decision.Delay)}.");
+            // Throws for the caller's token the moment it is canceled, however long the wait.
+            await Task.Delay(decision.Delay, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Disposes the HttpClient if this instance created it.</summary>
@@ -85,46 +132,96 @@ public sealed class ApiClient : IDisposable
     {
         var handler = new SocketsHttpHandler
         {
-            AutomaticDecompression = DecompressionMethods.All,
+            // ResponseDecompression decodes, so an injected HttpClient behaves the same as this one.
+            AutomaticDecompression = DecompressionMethods.None,
             // A redirect would carry DD-API-KEY and DD-APPLICATION-KEY to whatever host it names
             // (only Authorization is stripped); Datadog's API does not redirect, so surface it instead.
             AllowAutoRedirect = false,
+            // The client is long-lived; recycling connections lets it follow DNS changes of Datadog's hosts.
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         };
-        // HttpClient's default 100 s timeout stays: Datadog's own clients have none, and their users asked for one.
-        return new HttpClient(handler, disposeHandler: true);
+        // Configuration.Timeout bounds each attempt; HttpClient's 100 s default would cut across it.
+        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
-    // One attempt, from a fresh HttpRequestMessage to the fully read body. A retry loop wraps this later.
-    private async Task<RawResponse> SendOnceAsync(ApiRequest request, CancellationToken cancellationToken)
+    // One attempt, from a fresh HttpRequestMessage to the fully read and decompressed body.
+    private async Task<Attempt> SendOnceAsync(
+        ApiRequest request, Uri uri, byte[]? body, CallSettings settings, CancellationToken cancellationToken)
     {
-        Uri uri = request.CreateUri(
-            Configuration.BaseAddress ?? request.ServerAddress ?? Configuration.ResolveBaseAddress(request.Subdomain ?? "api"));
-        using HttpRequestMessage message = CreateMessage(request, uri);
+        using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (settings.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            attemptCancellation.CancelAfter(settings.Timeout);
+        }
+
+        using HttpRequestMessage message = CreateMessage(request, uri, body, settings);
+        long started = Stopwatch.GetTimestamp();
+        if (Configuration.Log is not null)
+        {
+            Log(ApiLogLevel.Debug, $"{request.OperationName}: {request.Method} {uri.GetLeftPart(UriPartial.Authority)}{request.Path}");
+        }
+
+        HttpResponseMessage? response = null;
         try
         {
-            using HttpResponseMessage response = await _httpClient
-                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
-                .ConfigureAwait(false);
-            byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            return new RawResponse(response, body);
+            byte[] bytes;
+            try
+            {
+                response = await _httpClient
+                    .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCancellation.Token)
+                    .ConfigureAwait(false);
+                bytes = await response.Content.ReadAsByteArrayAsync(attemptCancellation.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or IOException)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException($"{request.OperationName} was canceled.", ex, cancellationToken);
+                }
+
+                return attemptCancellation.IsCancellationRequested
+                    ? Attempt.TimedOut(ex, settings.Timeout, "Configuration.Timeout")
+                    // Not our token: the injected HttpClient's Timeout (or a handler of its own) gave up.
+                    : ex is OperationCanceledException
+                        ? Attempt.TimedOut(ex, _httpClient.Timeout, "HttpClient.Timeout")
+                        : Attempt.Failed(ex, response is null ? null : new RawResponse(response, []));
+            }
+
+            var raw = new RawResponse(response, bytes);
+            if (Configuration.Log is not null)
+            {
+                Log(ApiLogLevel.Debug,
+                    $"{request.OperationName}: {raw.Describe()} after {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms");
+            }
+
+            return Attempt.Completed(Decompress(request, raw, settings.Redactor));
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        finally
         {
-            throw CreateTransportException(request, uri, ex, "failed");
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Not the caller's token: HttpClient.Timeout (or a handler) gave up on the request.
-            throw CreateTransportException(request, uri, ex, "timed out");
+            response?.Dispose();
         }
     }
 
-    private HttpRequestMessage CreateMessage(ApiRequest request, Uri uri)
+    // A body that cannot be decoded will not decode on a retry either, so this throws instead of returning an Attempt.
+    private static RawResponse Decompress(ApiRequest request, RawResponse response, SecretRedactor redactor)
+    {
+        try
+        {
+            byte[] body = ResponseDecompression.Decode(response.Body, response.Headers);
+            return ReferenceEquals(body, response.Body) ? response : response.WithBody(body);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or NotSupportedException or IOException)
+        {
+            throw ApiFailures.Undecodable(request, response, ex, redactor);
+        }
+    }
+
+    private HttpRequestMessage CreateMessage(ApiRequest request, Uri uri, byte[]? body, CallSettings settings)
     {
         var message = new HttpRequestMessage(request.Method, uri);
-        if (request.Body is not null)
+        if (body is not null)
         {
-            message.Content = new ByteArrayContent(RequestCompression.Encode(request.Body, request.Headers));
+            message.Content = new ByteArrayContent(body);
             message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.BodyContentType!);
         }
 
@@ -139,7 +236,9 @@ public sealed class ApiClient : IDisposable
         }
 
         AddHeader(message, "Accept", AcceptedMediaTypes);
-        AddHeader(message, "User-Agent", UserAgent.Value);
+        // A handler that decompresses by itself sees these values and does not add them twice.
+        AddHeader(message, "Accept-Encoding", settings.Compress ? AcceptedEncodings : null);
+        AddHeader(message, "User-Agent", settings.UserAgent);
         foreach (var header in request.Headers)
         {
             AddHeader(message, header.Key, header.Value);
@@ -163,7 +262,8 @@ public sealed class ApiClient : IDisposable
         }
     }
 
-    private static ApiResponse<T> ReadSuccess<T>(string operationName, RawResponse response, ResponseReader<T> readResponse)
+    private static ApiResponse<T> ReadSuccess<T>(
+        string operationName, RawResponse response, ResponseReader<T> readResponse, SecretRedactor redactor)
     {
         try
         {
@@ -172,52 +272,16 @@ public sealed class ApiClient : IDisposable
         }
         catch (Exception ex)
         {
-            // Whatever a generated reader throws (JsonException, FormatException, a bug's NullReferenceException),
-            // the caller sees one exception type that says which call and which body.
-            string text = BodyExcerpt.ToText(response.Body);
-            string message =
-                $"{operationName} returned {Describe(response)}, but the response body could not be read as JSON: " +
-                $"{ex.Message.TrimEnd('.')}. Body: {BodyExcerpt.Create(text)}";
-            throw new ApiException(message, operationName, response.StatusCode, response.Headers, text, error: null, ex);
+            throw ApiFailures.Unreadable(operationName, response, ex, redactor);
         }
     }
 
-    private static ApiException CreateStatusException(string operationName, RawResponse response, ErrorReader? readError)
-    {
-        string text = BodyExcerpt.ToText(response.Body);
-        string message = $"{operationName} failed: {Describe(response)}. {BodyExcerpt.Create(text)}";
-        object? error = TryReadError(response, readError);
-        return new ApiException(message, operationName, response.StatusCode, response.Headers, text, error, innerException: null);
-    }
+    private static string DescribeFailure(Attempt attempt) =>
+        attempt.Timeout is { } timeout
+            ? $"timed out after {TimeText.Seconds(timeout)}"
+            : $"{attempt.Failure!.GetType().Name}: {attempt.Failure.Message}";
 
-    // The error model is a bonus on top of status and body: a body that does not match it must not hide
-    // the real failure behind a parse error.
-    private static object? TryReadError(RawResponse response, ErrorReader? readError)
-    {
-        if (readError is null)
-        {
-            return null;
-        }
+    private void Log(ApiLogLevel level, string message) => Configuration.Write(level, message);
 
-        try
-        {
-            return readError(response.StatusCode, response.Body);
-        }
-        catch (Exception)
-        {
-            return null;
-        }
-    }
-
-    private static ApiException CreateTransportException(ApiRequest request, Uri uri, Exception cause, string what)
-    {
-        // The URI holds no secrets (keys travel in headers); the query is left out as it may be long.
-        string target = uri.GetLeftPart(UriPartial.Authority) + request.Path;
-        string message =
-            $"{request.OperationName}: {request.Method} {target} {what} before a complete response arrived. {cause.Message}";
-        return new ApiException(message, request.OperationName, 0, ResponseHeaders.None, responseBody: null, error: null, cause);
-    }
-
-    private static string Describe(RawResponse response) =>
-        response.ReasonPhrase.Length == 0 ? $"{response.StatusCode}" : $"{response.StatusCode} {response.ReasonPhrase}";
+    private readonly record struct CallSettings(TimeSpan Timeout, bool Compress, string UserAgent, SecretRedactor Redactor);
 }

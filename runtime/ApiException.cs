@@ -5,7 +5,8 @@ namespace DatadogGen;
 
 /// <summary>
 /// A call failed: the server answered with a non-success status, the body of a success could not be read,
-/// or no response arrived at all (<see cref="StatusCode"/> 0, cause in <see cref="Exception.InnerException"/>).
+/// or no complete response arrived (connection refused or lost, a body that could not be decompressed; the cause
+/// is in <see cref="Exception.InnerException"/>). Timeouts are <see cref="ApiTimeoutException"/> instead.
 /// </summary>
 public class ApiException : Exception
 {
@@ -24,22 +25,32 @@ public class ApiException : Exception
         Headers = headers;
         ResponseBody = responseBody;
         Error = error;
+        RateLimit = ApiRateLimit.From(headers);
     }
 
     /// <summary>The operation name, e.g. <c>v2.CreateIncidentPostmortemAttachment</c>.</summary>
     public string OperationName { get; }
 
-    /// <summary>The HTTP status code, or 0 when no response arrived.</summary>
+    /// <summary>
+    /// The HTTP status code; 0 when no status line arrived. When the status arrived but the body did not
+    /// (the connection dropped mid-body), this is that status and <see cref="ResponseBody"/> is null.
+    /// </summary>
     public int StatusCode { get; }
 
     /// <summary>Response and content headers (case-insensitive names); empty when no response arrived.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; }
 
-    /// <summary>The response body as UTF-8 text, or null when no response arrived.</summary>
+    /// <summary>
+    /// The whole response body as UTF-8 text, exactly as received (decompressed), or null when no complete body
+    /// arrived. The message quotes at most ~200 characters of it, with any configured key masked.
+    /// </summary>
     public string? ResponseBody { get; }
 
     /// <summary>The typed error model parsed from the body, or null when none matched.</summary>
     public object? Error { get; }
+
+    /// <summary>The response's rate-limit headers; every value is null when no response arrived.</summary>
+    public ApiRateLimit RateLimit { get; }
 
     /// <summary>Returns <see cref="Error"/> when it is a <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The expected error model type.</typeparam>

@@ -8,14 +8,15 @@ using System.Threading;
 namespace DatadogGen;
 
 /// <summary>
-/// Where and how a client talks to Datadog: the site, the keys and which unstable operations may be called.
+/// Where and how a client talks to Datadog: the site, the keys, which unstable operations may be called, and
+/// how calls behave on the wire (retries, timeout, compression, logging; see the other parts of this class).
 /// </summary>
 /// <remarks>
 /// A new instance reads <c>DD_SITE</c>, <c>DD_API_KEY</c> and <c>DD_APP_KEY</c> from the environment, like
 /// Datadog's official clients do. <see cref="ToString"/> and the debugger view never show key values.
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
-public sealed class Configuration
+public sealed partial class Configuration
 {
     private const string DefaultSite = "datadoghq.com";
 
@@ -159,7 +160,11 @@ public sealed class Configuration
     public static void RegisterUnstableOperations(params string[] operations) =>
         UnstableOperationRegistry.Register(operations);
 
-    /// <summary>Fails, before any I/O, a call to an unstable operation that has not been enabled.</summary>
+    /// <summary>
+    /// Fails, before any I/O, a call to an unstable operation that has not been enabled. An enabled one is
+    /// reported to <see cref="Log"/> at <see cref="ApiLogLevel.Debug"/> the first time only (per operation and
+    /// configuration): Datadog's clients warn on every call, which their users found noisy.
+    /// </summary>
     /// <param name="operation">The operation name, e.g. <c>v2.CreateIncidentPostmortemAttachment</c>.</param>
     /// <exception cref="UnstableOperationDisabledException">The operation is not enabled.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -169,6 +174,8 @@ public sealed class Configuration
         {
             throw new UnstableOperationDisabledException(operation);
         }
+
+        LogUnstableNoticeOnce(operation);
     }
 
     /// <summary>Describes the configuration; keys appear only as "set" or "not set".</summary>
@@ -183,7 +190,7 @@ public sealed class Configuration
 
         return $"Configuration {{ Site = {_site}, BaseAddress = {_baseAddress?.ToString() ?? "(none)"}, " +
                $"ApiKey = {Describe(_apiKey)}, ApplicationKey = {Describe(_applicationKey)}, AccessToken = {Describe(_accessToken)}, " +
-               $"EnabledUnstableOperations = {enabledCount} }}";
+               $"EnabledUnstableOperations = {enabledCount}, {DescribeTransport()} }}";
     }
 
     private static string Describe(string? key) => key is null ? "not set" : "set";

@@ -17,13 +17,6 @@ public static class ErrorBodies
     /// <returns>The model, or null.</returns>
     public static object? TryRead<T>(ReadOnlySpan<byte> body, JsonValueReader<T> read)
     {
-        try
-        {
-            return JsonModel.Deserialize(body, read);
-        }
-        catch (Exception)
-        {
-            return null;
-        }
+        return JsonModel.TryDeserialize(body, read, out T? value) ? value : null;
     }
 }

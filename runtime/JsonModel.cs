@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
 namespace DatadogGen;
@@ -38,6 +39,31 @@ public static class JsonModel
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// Reads a whole JSON document like <see cref="Deserialize{T}"/>, but reports failure instead of throwing,
+    /// so generated code can try several models in turn (an error body: the declared model, then JSON:API, then
+    /// APIErrorResponse). Any exception of the reader counts as "does not fit", a bug's included.
+    /// </summary>
+    /// <typeparam name="T">The model type.</typeparam>
+    /// <param name="utf8Json">The document, UTF-8.</param>
+    /// <param name="read">Reads the root value.</param>
+    /// <param name="value">The value read, or default when the document does not fit.</param>
+    /// <returns>Whether the whole document was read.</returns>
+    public static bool TryDeserialize<T>(ReadOnlySpan<byte> utf8Json, JsonValueReader<T> read, [MaybeNullWhen(false)] out T value)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        try
+        {
+            value = Deserialize(utf8Json, read);
+            return true;
+        }
+        catch (Exception)
+        {
+            value = default;
+            return false;
+        }
     }
 
     /// <summary>Writes <paramref name="value"/> as one compact JSON document.</summary>

@@ -30,6 +30,10 @@ internal static class ResponseHeaders
         return new ReadOnlyDictionary<string, IReadOnlyList<string>>(result);
     }
 
+    /// <summary>The first value of a header, trimmed, or null when the header is absent.</summary>
+    public static string? First(IReadOnlyDictionary<string, IReadOnlyList<string>> headers, string name) =>
+        headers.TryGetValue(name, out IReadOnlyList<string>? values) && values.Count > 0 ? values[0].Trim() : null;
+
     // NonValidated returns the raw values: no parsing cost and no exception on a malformed header.
     private static void Add(Dictionary<string, List<string>> target, HttpHeaders source)
     {

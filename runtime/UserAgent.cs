@@ -15,6 +15,9 @@ internal static class UserAgent
         $"datadog-gen-csharp/{RuntimeVersion()} (dotnet {Environment.Version}; os {OperatingSystemName()}; " +
         $"arch {RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant()})";
 
+    /// <summary>The header value with <see cref="Configuration.UserAgentSuffix"/> appended, when there is one.</summary>
+    public static string With(string? suffix) => suffix is null ? Value : Value + " " + suffix;
+
     // The informational version carries "+<commit>" from SourceLink; the commit is noise in a header.
     private static string RuntimeVersion()
     {

@@ -35,6 +35,20 @@ public sealed class ApiClientRequestTests
     }
 
     [Fact]
+    public async Task UserAgentSuffixIsAppendedAfterASpace()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(200, """{"id":"a"}""");
+        Configuration configuration = TestConfiguration.For(server.BaseAddress);
+        configuration.UserAgentSuffix = "incident-bot/1.4 (+https://example.com/bot)";
+        using var client = new ApiClient(configuration);
+
+        await client.SendAsync(Get("/api/v2/items"), TestModels.ReadItemResponse, null, CancellationToken.None);
+
+        Assert.Matches(@"^datadog-gen-csharp/\S+ \(dotnet [^)]+\) incident-bot/1\.4 \(\+https://example\.com/bot\)$",
+            server.SingleRequest.Headers["User-Agent"]);
+    }
+
+    [Fact]
     public async Task OmitsKeysThatAreNotSet()
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync(200, """{"id":"a"}""");

@@ -69,4 +69,26 @@ public sealed class JsonModelTests
         Assert.Throws<InvalidOperationException>(() => JsonModel.Serialize(1, (_, _) => { }));
         Assert.Throws<InvalidOperationException>(() => JsonModel.Serialize(1, (writer, _) => writer.WriteStartObject()));
     }
+
+    [Theory]
+    [InlineData("""{"id":"a"}""", true)]
+    [InlineData("""{"other":1}""", false)]
+    [InlineData("""{"id":""", false)]
+    [InlineData("", false)]
+    [InlineData("<html></html>", false)]
+    public void TryDeserializeReportsInsteadOfThrowing(string json, bool expected)
+    {
+        bool read = JsonModel.TryDeserialize(Encoding.UTF8.GetBytes(json), TestModels.ReadItem, out Item? item);
+
+        Assert.Equal(expected, read);
+        Assert.Equal(expected ? new Item("a") : null, item);
+    }
+
+    [Fact]
+    public void TryDeserializeTreatsAnyReaderExceptionAsNoFit()
+    {
+        JsonValueReader<Item> buggy = (ref Utf8JsonReader reader) => throw new NullReferenceException("bug");
+
+        Assert.False(JsonModel.TryDeserialize("""{"id":"a"}"""u8, buggy, out _));
+    }
 }

@@ -1,0 +1,75 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Xunit;
+
+using DatadogGen.Testing;
+using static DatadogGen.Runtime.Tests.Faults;
+
+namespace DatadogGen.Runtime.Tests;
+
+/// <summary>Configuration.Timeout bounds each attempt, the body included, and names the operation when it expires.</summary>
+public sealed class TimeoutTests
+{
+    [Fact]
+    public async Task SlowResponseThrowsApiTimeoutExceptionNamingTheOperation()
+    {
+        await using LoopbackServer server = await Script(Hang());
+        Configuration configuration = TestConfiguration.For(server.BaseAddress);
+        configuration.Timeout = TimeSpan.FromMilliseconds(200);
+        using var client = new ApiClient(configuration);
+
+        ApiTimeoutException ex = await Assert.ThrowsAsync<ApiTimeoutException>(() => WithinHangGuard(Send(client)));
+
+        Assert.IsAssignableFrom<TimeoutException>(ex);
+        Assert.Equal("v2.GetItem", ex.OperationName);
+        Assert.Equal(TimeSpan.FromMilliseconds(200), ex.Timeout);
+        Assert.Equal($"v2.GetItem: GET {server.BaseAddress.GetLeftPart(UriPartial.Authority)}/api/v2/items/1 timed out after 0.2 s (Configuration.Timeout).", ex.Message);
+        Assert.IsAssignableFrom<OperationCanceledException>(ex.InnerException);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task TimeoutCoversTheBody()
+    {
+        await using LoopbackServer server = await Script(HangMidBody());
+        Configuration configuration = TestConfiguration.For(server.BaseAddress);
+        configuration.Timeout = TimeSpan.FromMilliseconds(200);
+        using var client = new ApiClient(configuration);
+
+        ApiTimeoutException ex = await Assert.ThrowsAsync<ApiTimeoutException>(() => WithinHangGuard(Send(client)));
+
+        Assert.Equal("v2.GetItem", ex.OperationName);
+    }
+
+    [Fact]
+    public async Task LastTimedOutAttemptIsReportedWithTheAttemptCount()
+    {
+        await using LoopbackServer server = await Script(Hang());
+        Configuration configuration = TestConfiguration.Retrying(server.BaseAddress, maxRetries: 1);
+        configuration.Timeout = TimeSpan.FromMilliseconds(150);
+        using var client = new ApiClient(configuration);
+
+        ApiTimeoutException ex = await Assert.ThrowsAsync<ApiTimeoutException>(() => WithinHangGuard(Send(client)));
+
+        Assert.EndsWith("timed out after 0.15 s (Configuration.Timeout) (2 attempts).", ex.Message);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task InfiniteTimeoutIsAllowed()
+    {
+        await using LoopbackServer server = await Script(Ok());
+        Configuration configuration = TestConfiguration.For(server.BaseAddress);
+        configuration.Timeout = Timeout.InfiniteTimeSpan;
+        using var client = new ApiClient(configuration);
+
+        ApiResponse<Item> response = await Send(client);
+
+        Assert.Equal(new Item("a"), response.Data);
+    }
+
+    private static Task<ApiResponse<Item>> Send(ApiClient client) =>
+        client.SendAsync(new ApiRequest("v2.GetItem", HttpMethod.Get, "/api/v2/items/1"), TestModels.ReadItemResponse, null, CancellationToken.None);
+}
