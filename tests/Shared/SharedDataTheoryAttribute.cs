@@ -1,0 +1,17 @@
+using System;
+using Xunit;
+
+namespace DatadogGen.Testing;
+
+/// <summary>The theory counterpart of <see cref="SharedDataFactAttribute"/>: same folder, same skip rule.</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+internal sealed class SharedDataTheoryAttribute : TheoryAttribute
+{
+    public SharedDataTheoryAttribute()
+    {
+        if (SharedData.SkipUnlessAvailable() is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}
