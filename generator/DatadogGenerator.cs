@@ -59,11 +59,11 @@ public sealed class DatadogGenerator : IIncrementalGenerator
         });
 
         var types = specs
-            .SelectMany(static (spec, _) => spec.Types.Select(type => new TypeToEmit(spec.SourcePath, spec.Namespace, type)))
+            .SelectMany(static (spec, _) => TypeFiles.Group(spec.Types).Select(file => new TypesToEmit(spec.SourcePath, spec.Namespace, file.Key, file.Types)))
             .WithTrackingName(TrackingNames.Types);
         context.RegisterSourceOutput(types, static (output, item) =>
-            AddSource(output, item.SourcePath, item.Namespace + "." + item.Type.Name.TrimStart('@') + ".g.cs",
-                writer => EmitType(writer, item)));
+            AddSource(output, item.SourcePath, item.Namespace + "." + item.FileKey + ".g.cs",
+                writer => EmitTypes(writer, item)));
 
         var apis = specs
             .SelectMany(static (spec, _) => spec.Apis.Select(api => new ApiToEmit(spec.SourcePath, spec.Namespace, api)))
@@ -113,25 +113,44 @@ public sealed class DatadogGenerator : IIncrementalGenerator
     private static string SanitizeNamespace(string ns) =>
         string.Join(".", ns.Split(new[] { '.' }, StringSplitOptions.RemoveEmptyEntries).Select(part => Naming.ToIdentifier(part.Trim())));
 
-    private static void EmitType(SourceWriter writer, TypeToEmit item)
+    private static void EmitTypes(SourceWriter writer, TypesToEmit item)
     {
         EmitInNamespace(writer, item.Namespace, () =>
         {
-            switch (item.Type)
+            for (var index = 0; index < item.Types.Count; index++)
             {
-                case ModelSpec model:
-                    ModelEmitter.Emit(writer, model, item.Namespace);
-                    break;
-                case EnumSpec enumeration:
-                    EnumEmitter.Emit(writer, enumeration, item.Namespace);
-                    break;
-                case UnionSpec union:
-                    UnionEmitter.Emit(writer, union, item.Namespace);
-                    break;
+                if (index > 0)
+                {
+                    writer.Line();
+                }
+
+                switch (item.Types[index])
+                {
+                    case ModelSpec model:
+                        ModelEmitter.Emit(writer, model, item.Namespace);
+                        break;
+                    case EnumSpec enumeration:
+                        EnumEmitter.Emit(writer, enumeration, item.Namespace);
+                        break;
+                    case UnionSpec union:
+                        UnionEmitter.Emit(writer, union, item.Namespace);
+                        break;
+                }
             }
         });
         writer.Line();
-        EmitInNamespace(writer, GeneratedFile.SerializationNamespace(item.Namespace), () => ConverterEmitter.Emit(writer, item.Type, item.Namespace));
+        EmitInNamespace(writer, GeneratedFile.SerializationNamespace(item.Namespace), () =>
+        {
+            for (var index = 0; index < item.Types.Count; index++)
+            {
+                if (index > 0)
+                {
+                    writer.Line();
+                }
+
+                ConverterEmitter.Emit(writer, item.Types[index], item.Namespace);
+            }
+        });
     }
 
     private static void EmitInNamespace(SourceWriter writer, string ns, Action emit)
@@ -159,7 +178,7 @@ public sealed class DatadogGenerator : IIncrementalGenerator
         }
     }
 
-    private sealed record TypeToEmit(string SourcePath, string Namespace, TypeSpec Type);
+    private sealed record TypesToEmit(string SourcePath, string Namespace, string FileKey, EquatableArray<TypeSpec> Types);
 
     private sealed record ApiToEmit(string SourcePath, string Namespace, ApiGroupSpec Api);
 

@@ -32,6 +32,12 @@ internal static class RequestEmitter
             writer.Line("request.Credentials = " + Credentials(operation.Auth) + ";");
         }
 
+        if (operation.Success is { Kind: not BodyKind.Json } success)
+        {
+            // Errors still come as JSON, which the default Accept asks for as well.
+            writer.Line("request.AddHeader(\"Accept\", " + CSharpLiterals.Quote(success.MediaType) + ");");
+        }
+
         foreach (var parameter in operation.Parameters.Where(parameter => parameter.Location != ParameterLocation.Path))
         {
             WriteParameter(writer, parameter);

@@ -66,8 +66,8 @@ internal sealed record RequestBodySpec(
 /// <summary>One field of a multipart/form-data body; binary fields are sent as files.</summary>
 internal sealed record MultipartFieldSpec(string WireName, string Name, TypeRef Type, bool IsBinary, bool IsRequired, string? Description);
 
-/// <summary>The success response: a JSON model, text (YAML, CSV), or raw bytes (zip).</summary>
-internal sealed record ResponseSpec(BodyKind Kind, TypeRef Type);
+/// <summary>The success response: a JSON model, text (YAML, CSV), or raw bytes (zip), in <see cref="MediaType"/>.</summary>
+internal sealed record ResponseSpec(BodyKind Kind, TypeRef Type, string MediaType);
 
 /// <summary>A declared error status (or "4XX"/"default" range) and the model its body parses to.</summary>
 internal sealed record ErrorResponseSpec(string Status, TypeRef Type);

@@ -154,12 +154,13 @@ internal sealed class OperationMapper
         var json = MediaTypes.Json(success);
         if (json is not null)
         {
-            return new ResponseSpec(BodyKind.Json, _schemas.Map(json.Schema, methodName + "Response"));
+            return new ResponseSpec(BodyKind.Json, _schemas.Map(json.Schema, methodName + "Response"), "application/json");
         }
 
         // YAML, CSV and other text come back as a string, archives and forms as bytes.
-        var kind = success.Keys.Any(MediaTypes.IsText) ? BodyKind.Text : BodyKind.Binary;
-        return new ResponseSpec(kind, TypeRef.Primitive(TypeKind.String));
+        var mediaType = success.Keys.OrderBy(key => key, StringComparer.Ordinal).First();
+        var kind = MediaTypes.IsText(mediaType) ? BodyKind.Text : BodyKind.Binary;
+        return new ResponseSpec(kind, TypeRef.Primitive(TypeKind.String), mediaType);
     }
 
     private EquatableArray<ErrorResponseSpec> MapErrors(OpenApiOperation operation, string methodName) =>
