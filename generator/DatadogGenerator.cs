@@ -20,10 +20,6 @@ namespace DatadogGen.Generator;
 [Generator(LanguageNames.CSharp)]
 public sealed class DatadogGenerator : IIncrementalGenerator
 {
-    private const string NamespaceMetadata = "build_metadata.AdditionalFiles.DatadogGenNamespace";
-    private const string OperationsMetadata = "build_metadata.AdditionalFiles.DatadogGenOperations";
-    private const string RootNamespaceProperty = "build_property.RootNamespace";
-
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var inputs = context.AdditionalTextsProvider
@@ -59,31 +55,32 @@ public sealed class DatadogGenerator : IIncrementalGenerator
         });
 
         var types = specs
-            .SelectMany(static (spec, _) => TypeFiles.Group(spec.Types).Select(file => new TypesToEmit(spec.SourcePath, spec.Namespace, file.Key, file.Types)))
+            .SelectMany(static (spec, _) => TypeFiles.Group(spec.Types).Select(file => new TypesToEmit(spec.SourcePath, spec.Namespace, spec.Accessibility, file.Key, file.Types)))
             .WithTrackingName(TrackingNames.Types);
         context.RegisterSourceOutput(types, static (output, item) =>
             AddSource(output, item.SourcePath, item.Namespace + "." + item.FileKey + ".g.cs",
                 writer => EmitTypes(writer, item)));
 
         var apis = specs
-            .SelectMany(static (spec, _) => spec.Apis.Select(api => new ApiToEmit(spec.SourcePath, spec.Namespace, api)))
+            .SelectMany(static (spec, _) => spec.Apis.Select(api => new ApiToEmit(spec.SourcePath, spec.Namespace, spec.Accessibility, spec.UnstableAsExperimental, api)))
             .WithTrackingName(TrackingNames.Apis);
         context.RegisterSourceOutput(apis, static (output, item) =>
             AddSource(output, item.SourcePath, item.Namespace + "." + item.Api.ClassName + ".g.cs",
-                writer => EmitInNamespace(writer, item.Namespace, () => ApiEmitter.Emit(writer, item.Api))));
+                writer => EmitInNamespace(writer, item.Namespace, () => ApiEmitter.Emit(writer, item.Api, item.Accessibility, item.UnstableAsExperimental))));
 
         var support = specs
             .Where(static spec => spec.Apis.Count > 0)
             .Select(static (spec, _) => new SupportToEmit(
                 spec.SourcePath,
                 spec.Namespace,
+                spec.Accessibility,
                 spec.Types.Select(type => type.Name).ToEquatableArray(),
                 spec.UnstableOperations))
             .WithTrackingName(TrackingNames.Support);
         context.RegisterSourceOutput(support, static (output, item) =>
             AddSource(output, item.SourcePath, item.Namespace + ".DatadogJson.g.cs", writer => EmitInNamespace(writer, item.Namespace, () =>
             {
-                SupportEmitter.EmitJsonOptions(writer, item.Namespace, item.TypeNames);
+                SupportEmitter.EmitJsonOptions(writer, item.Namespace, item.Accessibility, item.TypeNames);
                 writer.Line();
                 SupportEmitter.EmitUnstableOperations(writer, item.UnstableOperations);
             })));
@@ -91,6 +88,11 @@ public sealed class DatadogGenerator : IIncrementalGenerator
 
     private static SpecInput? ToInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
     {
+        if (!GeneratorOptions.IsEnabled(options.GlobalOptions))
+        {
+            return null;
+        }
+
         var text = file.GetText(cancellationToken)?.ToString();
         if (text is null || !SpecFiles.LooksLikeOpenApi(text))
         {
@@ -98,20 +100,16 @@ public sealed class DatadogGenerator : IIncrementalGenerator
         }
 
         var fileOptions = options.GetOptions(file);
-        var ns = fileOptions.TryGetValue(NamespaceMetadata, out var configured) && !string.IsNullOrWhiteSpace(configured)
-            ? configured
-            : DefaultNamespace(options.GlobalOptions);
-        var operations = fileOptions.TryGetValue(OperationsMetadata, out var selected) ? selected : string.Empty;
-        return new SpecInput(file.Path, text, SanitizeNamespace(ns), operations);
+        var global = options.GlobalOptions;
+        return new SpecInput(
+            file.Path,
+            text,
+            GeneratorOptions.ReadNamespace(fileOptions, global),
+            GeneratorOptions.Read(fileOptions, global, GeneratorOptions.Operations),
+            GeneratorOptions.ReadAccessibility(fileOptions, global),
+            GeneratorOptions.ReadFlag(fileOptions, global, GeneratorOptions.UnstableAsExperimental),
+            GeneratorOptions.ReadFlag(fileOptions, global, GeneratorOptions.ExcludeDeprecated));
     }
-
-    private static string DefaultNamespace(AnalyzerConfigOptions globalOptions) =>
-        globalOptions.TryGetValue(RootNamespaceProperty, out var root) && !string.IsNullOrWhiteSpace(root)
-            ? root + ".Datadog"
-            : "Datadog";
-
-    private static string SanitizeNamespace(string ns) =>
-        string.Join(".", ns.Split(new[] { '.' }, StringSplitOptions.RemoveEmptyEntries).Select(part => Naming.ToIdentifier(part.Trim())));
 
     private static void EmitTypes(SourceWriter writer, TypesToEmit item)
     {
@@ -127,13 +125,13 @@ public sealed class DatadogGenerator : IIncrementalGenerator
                 switch (item.Types[index])
                 {
                     case ModelSpec model:
-                        ModelEmitter.Emit(writer, model, item.Namespace);
+                        ModelEmitter.Emit(writer, model, item.Namespace, item.Accessibility);
                         break;
                     case EnumSpec enumeration:
-                        EnumEmitter.Emit(writer, enumeration, item.Namespace);
+                        EnumEmitter.Emit(writer, enumeration, item.Namespace, item.Accessibility);
                         break;
                     case UnionSpec union:
-                        UnionEmitter.Emit(writer, union, item.Namespace);
+                        UnionEmitter.Emit(writer, union, item.Namespace, item.Accessibility);
                         break;
                 }
             }
@@ -178,9 +176,9 @@ public sealed class DatadogGenerator : IIncrementalGenerator
         }
     }
 
-    private sealed record TypesToEmit(string SourcePath, string Namespace, string FileKey, EquatableArray<TypeSpec> Types);
+    private sealed record TypesToEmit(string SourcePath, string Namespace, string Accessibility, string FileKey, EquatableArray<TypeSpec> Types);
 
-    private sealed record ApiToEmit(string SourcePath, string Namespace, ApiGroupSpec Api);
+    private sealed record ApiToEmit(string SourcePath, string Namespace, string Accessibility, bool UnstableAsExperimental, ApiGroupSpec Api);
 
-    private sealed record SupportToEmit(string SourcePath, string Namespace, EquatableArray<string> TypeNames, EquatableArray<string> UnstableOperations);
+    private sealed record SupportToEmit(string SourcePath, string Namespace, string Accessibility, EquatableArray<string> TypeNames, EquatableArray<string> UnstableOperations);
 }

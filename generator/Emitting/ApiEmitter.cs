@@ -14,11 +14,11 @@ internal static class ApiEmitter
 {
     private const string Runtime = "global::DatadogGen.";
 
-    public static void Emit(SourceWriter writer, ApiGroupSpec api)
+    public static void Emit(SourceWriter writer, ApiGroupSpec api, string accessibility, bool unstableAsExperimental)
     {
         XmlDocs.Summary(writer, api.Description, "Operations tagged " + api.ClassName + ".");
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        using (writer.Block("public sealed partial class " + api.ClassName))
+        using (writer.Block(accessibility + " sealed partial class " + api.ClassName))
         {
             writer.Line("private readonly " + Runtime + "ApiClient _apiClient;");
             writer.Line();
@@ -31,23 +31,23 @@ internal static class ApiEmitter
             foreach (var operation in api.Operations)
             {
                 writer.Line();
-                WriteOperation(writer, operation);
+                WriteOperation(writer, operation, unstableAsExperimental);
                 if (operation.Pagination is { } pagination)
                 {
                     writer.Line();
-                    PaginationEmitter.Emit(writer, operation, pagination);
+                    PaginationEmitter.Emit(writer, operation, pagination, unstableAsExperimental);
                 }
             }
         }
     }
 
-    private static void WriteOperation(SourceWriter writer, OperationSpec operation)
+    private static void WriteOperation(SourceWriter writer, OperationSpec operation, bool unstableAsExperimental)
     {
         var resultType = OperationSignature.ResultType(operation);
         var parameters = OperationSignature.Declarations(operation);
         var arguments = OperationSignature.Arguments(operation);
 
-        OperationDocs.Write(writer, operation, "The response body.");
+        OperationDocs.Write(writer, operation, "The response body.", unstableAsExperimental);
         var task = resultType is null ? "global::System.Threading.Tasks.Task" : "global::System.Threading.Tasks.Task<" + resultType + ">";
         using (writer.Block("public async " + task + " " + operation.MethodName + "Async(" + parameters + ")"))
         {
@@ -57,7 +57,7 @@ internal static class ApiEmitter
         }
 
         writer.Line();
-        OperationDocs.Write(writer, operation, "The response: status, headers and body.");
+        OperationDocs.Write(writer, operation, "The response: status, headers and body.", unstableAsExperimental);
         var responseType = Runtime + "ApiResponse<" + (resultType ?? "object?") + ">";
         using (writer.Block("public async global::System.Threading.Tasks.Task<" + responseType + "> " + operation.MethodName + "WithHttpInfoAsync(" + parameters + ")"))
         {

@@ -9,13 +9,13 @@ namespace DatadogGen.Generator.Emitting;
 /// </summary>
 internal static class EnumEmitter
 {
-    public static void Emit(SourceWriter writer, EnumSpec spec, string ns)
+    public static void Emit(SourceWriter writer, EnumSpec spec, string ns, string accessibility)
     {
         var valueType = spec.IsInteger ? "long" : "string";
         var name = spec.Name;
         XmlDocs.Summary(writer, spec.Description, name + " values.");
         TypeAttributes.Write(writer, spec, ns);
-        using (writer.Block("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">"))
+        using (writer.Block(accessibility + " readonly partial struct " + name + " : global::System.IEquatable<" + name + ">"))
         {
             writer.Line("private readonly " + valueType + (spec.IsInteger ? "" : "?") + " _value;");
             writer.Line();

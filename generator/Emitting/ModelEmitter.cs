@@ -12,11 +12,11 @@ internal static class ModelEmitter
 {
     private const string Json = "global::System.Text.Json.";
 
-    public static void Emit(SourceWriter writer, ModelSpec model, string ns)
+    public static void Emit(SourceWriter writer, ModelSpec model, string ns, string accessibility)
     {
         XmlDocs.Summary(writer, model.Description, model.Name + " model.");
         TypeAttributes.Write(writer, model, ns);
-        using (writer.Block("public partial class " + model.Name))
+        using (writer.Block(accessibility + " partial class " + model.Name))
         {
             WriteFields(writer, model);
             WriteConstructors(writer, model);

@@ -7,7 +7,9 @@ namespace DatadogGen.Generator.Emitting;
 /// <summary>The XML docs of an operation's methods: summary, description, the x-unstable note, parameters.</summary>
 internal static class OperationDocs
 {
-    public static void Write(SourceWriter writer, OperationSpec operation, string returns)
+    public const string ExperimentalDiagnosticId = "DDG100";
+
+    public static void Write(SourceWriter writer, OperationSpec operation, string returns, bool unstableAsExperimental)
     {
         XmlDocs.Summary(writer, operation.Summary, operation.OperationId);
         var remarks = new StringBuilder(operation.Description ?? string.Empty);
@@ -30,9 +32,23 @@ internal static class OperationDocs
         }
 
         writer.Line("/// <exception cref=\"global::DatadogGen.ApiException\">The call failed or the response could not be read.</exception>");
+        WriteAttributes(writer, operation, unstableAsExperimental);
+    }
+
+    /// <summary>
+    /// [Obsolete] for deprecated operations; with DatadogGenUnstableAsExperimental, [Experimental] for unstable
+    /// ones, so calling one is a compile-time error (DDG100) until the caller opts in.
+    /// </summary>
+    public static void WriteAttributes(SourceWriter writer, OperationSpec operation, bool unstableAsExperimental)
+    {
         if (operation.IsDeprecated)
         {
             writer.Line("[global::System.Obsolete(\"Deprecated in the spec.\")]");
+        }
+
+        if (unstableAsExperimental && operation.UnstableNote is not null)
+        {
+            writer.Line("[global::System.Diagnostics.CodeAnalysis.Experimental(\"" + ExperimentalDiagnosticId + "\")]");
         }
     }
 

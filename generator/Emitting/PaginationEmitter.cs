@@ -10,7 +10,7 @@ namespace DatadogGen.Generator.Emitting;
 /// </summary>
 internal static class PaginationEmitter
 {
-    public static void Emit(SourceWriter writer, OperationSpec operation, PaginationSpec pagination)
+    public static void Emit(SourceWriter writer, OperationSpec operation, PaginationSpec pagination, bool unstableAsExperimental)
     {
         var itemType = TypeNames.CSharp(pagination.ItemType);
         writer.Line("/// <summary>Every item of " + XmlDocs.Escape(operation.MethodName) + "Async, page by page.</summary>");
@@ -19,10 +19,7 @@ internal static class PaginationEmitter
         OperationDocs.WriteParameters(writer, operation);
 
         writer.Line("/// <returns>The items of every page, in order.</returns>");
-        if (operation.IsDeprecated)
-        {
-            writer.Line("[global::System.Obsolete(\"Deprecated in the spec.\")]");
-        }
+        OperationDocs.WriteAttributes(writer, operation, unstableAsExperimental);
 
         var signature = OperationSignature.Declarations(operation, "[global::System.Runtime.CompilerServices.EnumeratorCancellation] ");
         using (writer.Block("public async global::System.Collections.Generic.IAsyncEnumerable<" + itemType + "> " + operation.MethodName + "WithPaginationAsync(" + signature + ")"))

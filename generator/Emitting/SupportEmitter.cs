@@ -9,12 +9,12 @@ namespace DatadogGen.Generator.Emitting;
 /// </summary>
 internal static class SupportEmitter
 {
-    public static void EmitJsonOptions(SourceWriter writer, string ns, EquatableArray<string> typeNames)
+    public static void EmitJsonOptions(SourceWriter writer, string ns, string accessibility, EquatableArray<string> typeNames)
     {
         var serialization = GeneratedFile.SerializationNamespace(ns);
         writer.Line("/// <summary>JSON options that read and write every generated type without reflection (NativeAOT-safe).</summary>");
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        using (writer.Block("public static partial class DatadogJson"))
+        using (writer.Block(accessibility + " static partial class DatadogJson"))
         {
             writer.Line("/// <summary>Use with JsonSerializer: <c>JsonSerializer.Serialize(model, DatadogJson.Options)</c>.</summary>");
             writer.Line("public static global::System.Text.Json.JsonSerializerOptions Options { get; } = global::DatadogGen.JsonModelTypeInfoResolver.CreateOptions(CreateConverters());");

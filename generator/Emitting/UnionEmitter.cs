@@ -12,12 +12,12 @@ internal static class UnionEmitter
 {
     private const string Json = "global::System.Text.Json.";
 
-    public static void Emit(SourceWriter writer, UnionSpec spec, string ns)
+    public static void Emit(SourceWriter writer, UnionSpec spec, string ns, string accessibility)
     {
         var name = spec.Name;
         XmlDocs.Summary(writer, spec.Description, name + ": one of several shapes.");
         TypeAttributes.Write(writer, spec, ns);
-        using (writer.Block("public sealed partial class " + name))
+        using (writer.Block(accessibility + " sealed partial class " + name))
         {
             writer.Line("private readonly object? _value;");
             writer.Line("private readonly " + Json + "JsonElement? _unparsed;");

@@ -4,6 +4,8 @@ namespace DatadogGen.Generator.Model;
 internal sealed record ApiSpec(
     string SourcePath,
     string Namespace,
+    string Accessibility,
+    bool UnstableAsExperimental,
     EquatableArray<TypeSpec> Types,
     EquatableArray<ApiGroupSpec> Apis,
     EquatableArray<string> UnstableOperations,

@@ -5,4 +5,7 @@ internal sealed record SpecInput(
     string Path,
     string Text,
     string Namespace,
-    string Operations);
+    string Operations,
+    string Accessibility = "public",
+    bool UnstableAsExperimental = false,
+    bool ExcludeDeprecated = false);

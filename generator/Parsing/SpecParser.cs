@@ -39,7 +39,9 @@ internal static class SpecParser
 
         cancellationToken.ThrowIfCancellationRequested();
         var available = EnumerateOperations(document, diagnostics);
-        var selected = Select(available, input.Operations, diagnostics);
+        var selected = Select(available, input.Operations, diagnostics)
+            .Where(operation => !(input.ExcludeDeprecated && operation.Operation.Deprecated))
+            .ToList();
         var schemas = new SchemaMapper(document.Components, input.Namespace, diagnostics, cancellationToken);
         var apis = new OperationMapper(document, input.Text, schemas, diagnostics, cancellationToken).Map(selected);
         var types = schemas.Complete();
@@ -49,11 +51,11 @@ internal static class SpecParser
             .Select(operation => operation.OperationName)
             .OrderBy(name => name, StringComparer.Ordinal)
             .ToEquatableArray();
-        return new ApiSpec(input.Path, input.Namespace, types, apis, unstable, diagnostics.ToEquatableArray());
+        return new ApiSpec(input.Path, input.Namespace, input.Accessibility, input.UnstableAsExperimental, types, apis, unstable, diagnostics.ToEquatableArray());
     }
 
     private static ApiSpec Empty(SpecInput input, DiagnosticSink diagnostics) =>
-        new(input.Path, input.Namespace, EquatableArray<TypeSpec>.Empty, EquatableArray<ApiGroupSpec>.Empty,
+        new(input.Path, input.Namespace, input.Accessibility, input.UnstableAsExperimental, EquatableArray<TypeSpec>.Empty, EquatableArray<ApiGroupSpec>.Empty,
             EquatableArray<string>.Empty, diagnostics.ToEquatableArray());
 
     /// <summary>Every operation in path order; one without an operationId gets a derived one, with a warning.</summary>

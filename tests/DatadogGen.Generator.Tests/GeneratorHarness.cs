@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
@@ -51,16 +52,28 @@ internal sealed class InMemoryAdditionalText(string path, string text) : Additio
     public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
 }
 
-/// <summary>The MSBuild options the generator reads: the root namespace and per-file metadata.</summary>
-internal sealed class SpecOptions(string rootNamespace = "Consumer", string? @namespace = null, string? operations = null)
+/// <summary>
+/// The MSBuild options the generator reads: the root namespace, per-file metadata, and any further
+/// "build_property.X" (project-wide) or "build_metadata.AdditionalFiles.X" (per-file) values.
+/// </summary>
+internal sealed class SpecOptions(
+    string rootNamespace = "Consumer",
+    string? @namespace = null,
+    string? operations = null,
+    IReadOnlyDictionary<string, string>? extra = null)
     : AnalyzerConfigOptionsProvider
 {
-    public override AnalyzerConfigOptions GlobalOptions { get; } =
-        new DictionaryOptions(ImmutableDictionary<string, string>.Empty.Add("build_property.RootNamespace", rootNamespace));
+    private readonly ImmutableDictionary<string, string> _fileValues = FileValues(@namespace, operations, extra);
+
+    public override AnalyzerConfigOptions GlobalOptions { get; } = new DictionaryOptions(
+        ImmutableDictionary<string, string>.Empty.Add("build_property.RootNamespace", rootNamespace)
+            .AddRange((extra ?? new Dictionary<string, string>()).Where(entry => entry.Key.StartsWith("build_property.", System.StringComparison.Ordinal))));
 
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
 
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new DictionaryOptions(_fileValues);
+
+    private static ImmutableDictionary<string, string> FileValues(string? @namespace, string? operations, IReadOnlyDictionary<string, string>? extra)
     {
         var values = ImmutableDictionary<string, string>.Empty;
         if (@namespace is not null)
@@ -73,7 +86,7 @@ internal sealed class SpecOptions(string rootNamespace = "Consumer", string? @na
             values = values.Add("build_metadata.AdditionalFiles.DatadogGenOperations", operations);
         }
 
-        return new DictionaryOptions(values);
+        return values.AddRange((extra ?? new Dictionary<string, string>()).Where(entry => entry.Key.StartsWith("build_metadata.", System.StringComparison.Ordinal)));
     }
 
     private sealed class DictionaryOptions(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions

@@ -163,12 +163,12 @@ public sealed class IncrementalTests
 
     private static int CountOf(string text, string value) => (text.Length - text.Replace(value, string.Empty).Length) / value.Length;
 
-    /// <summary>The Types step yields records holding (SourcePath, Namespace, Type): read the type's name.</summary>
-    private static string? TypeNameOf(object value)
-    {
-        var type = value.GetType().GetProperty("Type")!.GetValue(value)!;
-        return (string?)type.GetType().GetProperty("Name")!.GetValue(type);
-    }
+    /// <summary>
+    /// The Types step yields one record per generated file: a small spec gets a file per type, so its FileKey is
+    /// the type's name.
+    /// </summary>
+    private static string? TypeNameOf(object value) =>
+        (string?)value.GetType().GetProperty("FileKey")!.GetValue(value);
 
     /// <summary>The spec a step ran for: every step's value, or its input chain, carries the spec's path.</summary>
     private static string? SourcePathOf(IncrementalGeneratorRunStep run)
