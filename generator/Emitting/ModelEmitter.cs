@@ -49,8 +49,17 @@ internal static class ModelEmitter
         }
 
         writer.Line("private global::System.Collections.Generic.Dictionary<string, " + Json + "JsonElement>? _additionalProperties;");
+
+        // Names encoded once, as System.Text.Json's own generator does, so writing skips validation and escaping.
+        foreach (var property in model.Properties)
+        {
+            writer.Line("private static readonly " + Json + "JsonEncodedText " + EncodedNameField(property) + " = " + Json + "JsonEncodedText.Encode(" + CSharpLiterals.Quote(property.JsonName) + ");");
+        }
+
         writer.Line();
     }
+
+    private static string EncodedNameField(PropertySpec property) => "__json" + property.Name.TrimStart('@');
 
     private static void WriteConstructors(SourceWriter writer, ModelSpec model)
     {
@@ -155,7 +164,7 @@ internal static class ModelEmitter
             writer.Line("writer.WriteStartObject();");
             foreach (var property in model.Properties)
             {
-                var write = "writer.WritePropertyName(" + CSharpLiterals.QuoteUtf8(property.JsonName) + "); "
+                var write = "writer.WritePropertyName(" + EncodedNameField(property) + "); "
                     + "if (value." + property.FieldName + " is { } present) { " + JsonExpressions.Write(property.Type, "writer", "present") + " } else { writer.WriteNullValue(); }";
                 writer.Line(property.IsRequired ? "{ " + write + " }" : "if (" + IsPresent(property) + ") { " + write + " }");
             }

@@ -16,6 +16,8 @@ namespace Consumer.Datadog
         private global::Consumer.Datadog.AttachmentData? _data;
         private global::System.Collections.Generic.List<global::Consumer.Datadog.AttachmentIncluded>? _included;
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonData = global::System.Text.Json.JsonEncodedText.Encode("data");
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonIncluded = global::System.Text.Json.JsonEncodedText.Encode("included");
 
         /// <summary>Creates an empty Attachment; set its properties with an object initializer.</summary>
         public Attachment()
@@ -85,8 +87,8 @@ namespace Consumer.Datadog
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Attachment value)
         {
             writer.WriteStartObject();
-            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName("data"u8); if (value._data is { } present) { global::Consumer.Datadog.AttachmentData.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 1)) != 0) { writer.WritePropertyName("included"u8); if (value._included is { } present) { global::DatadogGen.JsonCollections.WriteList(writer, present, static (global::System.Text.Json.Utf8JsonWriter w, global::Consumer.Datadog.AttachmentIncluded item) => { if (item is { } value) { global::Consumer.Datadog.AttachmentIncluded.WriteJson(w, value); } else { w.WriteNullValue(); } }); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonData); if (value._data is { } present) { global::Consumer.Datadog.AttachmentData.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonIncluded); if (value._included is { } present) { global::DatadogGen.JsonCollections.WriteList(writer, present, static (global::System.Text.Json.Utf8JsonWriter w, global::Consumer.Datadog.AttachmentIncluded item) => { if (item is { } value) { global::Consumer.Datadog.AttachmentIncluded.WriteJson(w, value); } else { w.WriteNullValue(); } }); } else { writer.WriteNullValue(); } }
             if (value._additionalProperties is not null)
             {
                 foreach (var extra in value._additionalProperties)

@@ -17,6 +17,10 @@ namespace Consumer.Datadog
         private global::Consumer.Datadog.AttachmentDataRelationships _relationships = null!;
         private global::Consumer.Datadog.IncidentAttachmentType _type;
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAttributes = global::System.Text.Json.JsonEncodedText.Encode("attributes");
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonId = global::System.Text.Json.JsonEncodedText.Encode("id");
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonRelationships = global::System.Text.Json.JsonEncodedText.Encode("relationships");
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonType = global::System.Text.Json.JsonEncodedText.Encode("type");
 
         /// <summary>Creates an empty AttachmentData; set its properties with an object initializer.</summary>
         public AttachmentData()
@@ -124,10 +128,10 @@ namespace Consumer.Datadog
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentData value)
         {
             writer.WriteStartObject();
-            { writer.WritePropertyName("attributes"u8); if (value._attributes is { } present) { global::Consumer.Datadog.AttachmentDataAttributes.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            { writer.WritePropertyName("id"u8); if (value._id is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            { writer.WritePropertyName("relationships"u8); if (value._relationships is { } present) { global::Consumer.Datadog.AttachmentDataRelationships.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            { writer.WritePropertyName("type"u8); if (value._type is { } present) { global::Consumer.Datadog.IncidentAttachmentType.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            { writer.WritePropertyName(__jsonAttributes); if (value._attributes is { } present) { global::Consumer.Datadog.AttachmentDataAttributes.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            { writer.WritePropertyName(__jsonId); if (value._id is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            { writer.WritePropertyName(__jsonRelationships); if (value._relationships is { } present) { global::Consumer.Datadog.AttachmentDataRelationships.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            { writer.WritePropertyName(__jsonType); if (value._type is { } present) { global::Consumer.Datadog.IncidentAttachmentType.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
             if (value._additionalProperties is not null)
             {
                 foreach (var extra in value._additionalProperties)

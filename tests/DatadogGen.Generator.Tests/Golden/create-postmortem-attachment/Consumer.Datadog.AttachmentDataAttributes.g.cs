@@ -17,6 +17,9 @@ namespace Consumer.Datadog
         private global::Consumer.Datadog.AttachmentDataAttributesAttachmentType? _attachmentType;
         private global::System.DateTimeOffset? _modified;
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAttachment = global::System.Text.Json.JsonEncodedText.Encode("attachment");
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAttachmentType = global::System.Text.Json.JsonEncodedText.Encode("attachment_type");
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonModified = global::System.Text.Json.JsonEncodedText.Encode("modified");
 
         /// <summary>Creates an empty AttachmentDataAttributes; set its properties with an object initializer.</summary>
         public AttachmentDataAttributes()
@@ -101,9 +104,9 @@ namespace Consumer.Datadog
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentDataAttributes value)
         {
             writer.WriteStartObject();
-            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName("attachment"u8); if (value._attachment is { } present) { global::Consumer.Datadog.AttachmentDataAttributesAttachment.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 1)) != 0) { writer.WritePropertyName("attachment_type"u8); if (value._attachmentType is { } present) { global::Consumer.Datadog.AttachmentDataAttributesAttachmentType.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 2)) != 0) { writer.WritePropertyName("modified"u8); if (value._modified is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonAttachment); if (value._attachment is { } present) { global::Consumer.Datadog.AttachmentDataAttributesAttachment.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonAttachmentType); if (value._attachmentType is { } present) { global::Consumer.Datadog.AttachmentDataAttributesAttachmentType.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonModified); if (value._modified is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
             if (value._additionalProperties is not null)
             {
                 foreach (var extra in value._additionalProperties)

@@ -16,6 +16,8 @@ namespace Consumer.Datadog
         private string? _documentUrl;
         private string? _title;
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonDocumentUrl = global::System.Text.Json.JsonEncodedText.Encode("documentUrl");
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonTitle = global::System.Text.Json.JsonEncodedText.Encode("title");
 
         /// <summary>Creates an empty AttachmentDataAttributesAttachment; set its properties with an object initializer.</summary>
         public AttachmentDataAttributesAttachment()
@@ -85,8 +87,8 @@ namespace Consumer.Datadog
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentDataAttributesAttachment value)
         {
             writer.WriteStartObject();
-            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName("documentUrl"u8); if (value._documentUrl is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 1)) != 0) { writer.WritePropertyName("title"u8); if (value._title is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonDocumentUrl); if (value._documentUrl is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonTitle); if (value._title is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
             if (value._additionalProperties is not null)
             {
                 foreach (var extra in value._additionalProperties)

@@ -16,6 +16,8 @@ namespace Consumer.Datadog
         private global::Consumer.Datadog.RelationshipToIncident? _incident;
         private global::Consumer.Datadog.RelationshipToUser? _lastModifiedByUser;
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonIncident = global::System.Text.Json.JsonEncodedText.Encode("incident");
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonLastModifiedByUser = global::System.Text.Json.JsonEncodedText.Encode("last_modified_by_user");
 
         /// <summary>Creates an empty AttachmentDataRelationships; set its properties with an object initializer.</summary>
         public AttachmentDataRelationships()
@@ -85,8 +87,8 @@ namespace Consumer.Datadog
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentDataRelationships value)
         {
             writer.WriteStartObject();
-            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName("incident"u8); if (value._incident is { } present) { global::Consumer.Datadog.RelationshipToIncident.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 1)) != 0) { writer.WritePropertyName("last_modified_by_user"u8); if (value._lastModifiedByUser is { } present) { global::Consumer.Datadog.RelationshipToUser.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonIncident); if (value._incident is { } present) { global::Consumer.Datadog.RelationshipToIncident.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonLastModifiedByUser); if (value._lastModifiedByUser is { } present) { global::Consumer.Datadog.RelationshipToUser.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
             if (value._additionalProperties is not null)
             {
                 foreach (var extra in value._additionalProperties)

@@ -19,6 +19,11 @@ namespace Consumer.Datadog
         private string? _name;
         private string? _uuid;
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonEmail = global::System.Text.Json.JsonEncodedText.Encode("email");
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonHandle = global::System.Text.Json.JsonEncodedText.Encode("handle");
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonIcon = global::System.Text.Json.JsonEncodedText.Encode("icon");
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonName = global::System.Text.Json.JsonEncodedText.Encode("name");
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonUuid = global::System.Text.Json.JsonEncodedText.Encode("uuid");
 
         /// <summary>Creates an empty IncidentUserAttributes; set its properties with an object initializer.</summary>
         public IncidentUserAttributes()
@@ -133,11 +138,11 @@ namespace Consumer.Datadog
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, IncidentUserAttributes value)
         {
             writer.WriteStartObject();
-            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName("email"u8); if (value._email is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 1)) != 0) { writer.WritePropertyName("handle"u8); if (value._handle is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 2)) != 0) { writer.WritePropertyName("icon"u8); if (value._icon is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 3)) != 0) { writer.WritePropertyName("name"u8); if (value._name is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 4)) != 0) { writer.WritePropertyName("uuid"u8); if (value._uuid is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonEmail); if (value._email is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonHandle); if (value._handle is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonIcon); if (value._icon is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 3)) != 0) { writer.WritePropertyName(__jsonName); if (value._name is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 4)) != 0) { writer.WritePropertyName(__jsonUuid); if (value._uuid is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
             if (value._additionalProperties is not null)
             {
                 foreach (var extra in value._additionalProperties)

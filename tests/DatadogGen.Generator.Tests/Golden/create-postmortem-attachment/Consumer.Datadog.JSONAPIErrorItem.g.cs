@@ -19,6 +19,11 @@ namespace Consumer.Datadog
         private string? _status;
         private string? _title;
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonDetail = global::System.Text.Json.JsonEncodedText.Encode("detail");
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonMeta = global::System.Text.Json.JsonEncodedText.Encode("meta");
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonSource = global::System.Text.Json.JsonEncodedText.Encode("source");
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonStatus = global::System.Text.Json.JsonEncodedText.Encode("status");
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonTitle = global::System.Text.Json.JsonEncodedText.Encode("title");
 
         /// <summary>Creates an empty JSONAPIErrorItem; set its properties with an object initializer.</summary>
         public JSONAPIErrorItem()
@@ -133,11 +138,11 @@ namespace Consumer.Datadog
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, JSONAPIErrorItem value)
         {
             writer.WriteStartObject();
-            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName("detail"u8); if (value._detail is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 1)) != 0) { writer.WritePropertyName("meta"u8); if (value._meta is { } present) { global::DatadogGen.JsonCollections.WriteMap(writer, present, static (global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonElement item) => item.WriteTo(w)); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 2)) != 0) { writer.WritePropertyName("source"u8); if (value._source is { } present) { global::Consumer.Datadog.JSONAPIErrorItemSource.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 3)) != 0) { writer.WritePropertyName("status"u8); if (value._status is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 4)) != 0) { writer.WritePropertyName("title"u8); if (value._title is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonDetail); if (value._detail is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonMeta); if (value._meta is { } present) { global::DatadogGen.JsonCollections.WriteMap(writer, present, static (global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonElement item) => item.WriteTo(w)); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonSource); if (value._source is { } present) { global::Consumer.Datadog.JSONAPIErrorItemSource.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 3)) != 0) { writer.WritePropertyName(__jsonStatus); if (value._status is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 4)) != 0) { writer.WritePropertyName(__jsonTitle); if (value._title is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
             if (value._additionalProperties is not null)
             {
                 foreach (var extra in value._additionalProperties)

@@ -17,6 +17,9 @@ namespace Consumer.Datadog
         private string? _parameter;
         private string? _pointer;
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonHeader = global::System.Text.Json.JsonEncodedText.Encode("header");
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonParameter = global::System.Text.Json.JsonEncodedText.Encode("parameter");
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonPointer = global::System.Text.Json.JsonEncodedText.Encode("pointer");
 
         /// <summary>Creates an empty JSONAPIErrorItemSource; set its properties with an object initializer.</summary>
         public JSONAPIErrorItemSource()
@@ -101,9 +104,9 @@ namespace Consumer.Datadog
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, JSONAPIErrorItemSource value)
         {
             writer.WriteStartObject();
-            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName("header"u8); if (value._header is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 1)) != 0) { writer.WritePropertyName("parameter"u8); if (value._parameter is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 2)) != 0) { writer.WritePropertyName("pointer"u8); if (value._pointer is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonHeader); if (value._header is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonParameter); if (value._parameter is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonPointer); if (value._pointer is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
             if (value._additionalProperties is not null)
             {
                 foreach (var extra in value._additionalProperties)

@@ -14,6 +14,7 @@ namespace Consumer.Datadog
     {
         private global::System.Collections.Generic.List<global::Consumer.Datadog.JSONAPIErrorItem> _errors = null!;
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonErrors = global::System.Text.Json.JsonEncodedText.Encode("errors");
 
         /// <summary>Creates an empty JSONAPIErrorResponse; set its properties with an object initializer.</summary>
         public JSONAPIErrorResponse()
@@ -70,7 +71,7 @@ namespace Consumer.Datadog
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, JSONAPIErrorResponse value)
         {
             writer.WriteStartObject();
-            { writer.WritePropertyName("errors"u8); if (value._errors is { } present) { global::DatadogGen.JsonCollections.WriteList(writer, present, static (global::System.Text.Json.Utf8JsonWriter w, global::Consumer.Datadog.JSONAPIErrorItem item) => { if (item is { } value) { global::Consumer.Datadog.JSONAPIErrorItem.WriteJson(w, value); } else { w.WriteNullValue(); } }); } else { writer.WriteNullValue(); } }
+            { writer.WritePropertyName(__jsonErrors); if (value._errors is { } present) { global::DatadogGen.JsonCollections.WriteList(writer, present, static (global::System.Text.Json.Utf8JsonWriter w, global::Consumer.Datadog.JSONAPIErrorItem item) => { if (item is { } value) { global::Consumer.Datadog.JSONAPIErrorItem.WriteJson(w, value); } else { w.WriteNullValue(); } }); } else { writer.WriteNullValue(); } }
             if (value._additionalProperties is not null)
             {
                 foreach (var extra in value._additionalProperties)

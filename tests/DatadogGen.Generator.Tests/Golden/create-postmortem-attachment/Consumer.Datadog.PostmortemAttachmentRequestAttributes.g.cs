@@ -18,6 +18,10 @@ namespace Consumer.Datadog
         private string? _postmortemTemplateId;
         private string? _title;
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonCells = global::System.Text.Json.JsonEncodedText.Encode("cells");
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonContent = global::System.Text.Json.JsonEncodedText.Encode("content");
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonPostmortemTemplateId = global::System.Text.Json.JsonEncodedText.Encode("postmortem_template_id");
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonTitle = global::System.Text.Json.JsonEncodedText.Encode("title");
 
         /// <summary>Creates an empty PostmortemAttachmentRequestAttributes; set its properties with an object initializer.</summary>
         public PostmortemAttachmentRequestAttributes()
@@ -117,10 +121,10 @@ namespace Consumer.Datadog
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemAttachmentRequestAttributes value)
         {
             writer.WriteStartObject();
-            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName("cells"u8); if (value._cells is { } present) { global::DatadogGen.JsonCollections.WriteList(writer, present, static (global::System.Text.Json.Utf8JsonWriter w, global::Consumer.Datadog.PostmortemCell item) => { if (item is { } value) { global::Consumer.Datadog.PostmortemCell.WriteJson(w, value); } else { w.WriteNullValue(); } }); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 1)) != 0) { writer.WritePropertyName("content"u8); if (value._content is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 2)) != 0) { writer.WritePropertyName("postmortem_template_id"u8); if (value._postmortemTemplateId is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 3)) != 0) { writer.WritePropertyName("title"u8); if (value._title is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonCells); if (value._cells is { } present) { global::DatadogGen.JsonCollections.WriteList(writer, present, static (global::System.Text.Json.Utf8JsonWriter w, global::Consumer.Datadog.PostmortemCell item) => { if (item is { } value) { global::Consumer.Datadog.PostmortemCell.WriteJson(w, value); } else { w.WriteNullValue(); } }); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonContent); if (value._content is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonPostmortemTemplateId); if (value._postmortemTemplateId is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 3)) != 0) { writer.WritePropertyName(__jsonTitle); if (value._title is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
             if (value._additionalProperties is not null)
             {
                 foreach (var extra in value._additionalProperties)

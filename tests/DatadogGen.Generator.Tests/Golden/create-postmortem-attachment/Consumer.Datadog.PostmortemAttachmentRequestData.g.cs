@@ -15,6 +15,8 @@ namespace Consumer.Datadog
         private global::Consumer.Datadog.PostmortemAttachmentRequestAttributes _attributes = null!;
         private global::Consumer.Datadog.IncidentAttachmentType _type;
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonAttributes = global::System.Text.Json.JsonEncodedText.Encode("attributes");
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonType = global::System.Text.Json.JsonEncodedText.Encode("type");
 
         /// <summary>Creates an empty PostmortemAttachmentRequestData; set its properties with an object initializer.</summary>
         public PostmortemAttachmentRequestData()
@@ -88,8 +90,8 @@ namespace Consumer.Datadog
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemAttachmentRequestData value)
         {
             writer.WriteStartObject();
-            { writer.WritePropertyName("attributes"u8); if (value._attributes is { } present) { global::Consumer.Datadog.PostmortemAttachmentRequestAttributes.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            { writer.WritePropertyName("type"u8); if (value._type is { } present) { global::Consumer.Datadog.IncidentAttachmentType.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            { writer.WritePropertyName(__jsonAttributes); if (value._attributes is { } present) { global::Consumer.Datadog.PostmortemAttachmentRequestAttributes.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            { writer.WritePropertyName(__jsonType); if (value._type is { } present) { global::Consumer.Datadog.IncidentAttachmentType.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
             if (value._additionalProperties is not null)
             {
                 foreach (var extra in value._additionalProperties)

@@ -15,6 +15,7 @@ namespace Consumer.Datadog
         private ulong _presence0;
         private global::Consumer.Datadog.PostmortemCellDefinition? _definition;
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonDefinition = global::System.Text.Json.JsonEncodedText.Encode("definition");
 
         /// <summary>Creates an empty PostmortemCellAttributes; set its properties with an object initializer.</summary>
         public PostmortemCellAttributes()
@@ -69,7 +70,7 @@ namespace Consumer.Datadog
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemCellAttributes value)
         {
             writer.WriteStartObject();
-            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName("definition"u8); if (value._definition is { } present) { global::Consumer.Datadog.PostmortemCellDefinition.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonDefinition); if (value._definition is { } present) { global::Consumer.Datadog.PostmortemCellDefinition.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
             if (value._additionalProperties is not null)
             {
                 foreach (var extra in value._additionalProperties)

@@ -15,6 +15,7 @@ namespace Consumer.Datadog
         private ulong _presence0;
         private string? _content;
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonContent = global::System.Text.Json.JsonEncodedText.Encode("content");
 
         /// <summary>Creates an empty PostmortemCellDefinition; set its properties with an object initializer.</summary>
         public PostmortemCellDefinition()
@@ -69,7 +70,7 @@ namespace Consumer.Datadog
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemCellDefinition value)
         {
             writer.WriteStartObject();
-            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName("content"u8); if (value._content is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonContent); if (value._content is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
             if (value._additionalProperties is not null)
             {
                 foreach (var extra in value._additionalProperties)

@@ -14,6 +14,7 @@ namespace Consumer.Datadog
     {
         private global::Consumer.Datadog.RelationshipToIncidentData _data = null!;
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonData = global::System.Text.Json.JsonEncodedText.Encode("data");
 
         /// <summary>Creates an empty RelationshipToIncident; set its properties with an object initializer.</summary>
         public RelationshipToIncident()
@@ -70,7 +71,7 @@ namespace Consumer.Datadog
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, RelationshipToIncident value)
         {
             writer.WriteStartObject();
-            { writer.WritePropertyName("data"u8); if (value._data is { } present) { global::Consumer.Datadog.RelationshipToIncidentData.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            { writer.WritePropertyName(__jsonData); if (value._data is { } present) { global::Consumer.Datadog.RelationshipToIncidentData.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
             if (value._additionalProperties is not null)
             {
                 foreach (var extra in value._additionalProperties)

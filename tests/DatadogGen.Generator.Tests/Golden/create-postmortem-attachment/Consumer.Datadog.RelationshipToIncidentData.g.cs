@@ -15,6 +15,8 @@ namespace Consumer.Datadog
         private string _id = null!;
         private global::Consumer.Datadog.IncidentType _type;
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonId = global::System.Text.Json.JsonEncodedText.Encode("id");
+        private static readonly global::System.Text.Json.JsonEncodedText __jsonType = global::System.Text.Json.JsonEncodedText.Encode("type");
 
         /// <summary>Creates an empty RelationshipToIncidentData; set its properties with an object initializer.</summary>
         public RelationshipToIncidentData()
@@ -88,8 +90,8 @@ namespace Consumer.Datadog
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, RelationshipToIncidentData value)
         {
             writer.WriteStartObject();
-            { writer.WritePropertyName("id"u8); if (value._id is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            { writer.WritePropertyName("type"u8); if (value._type is { } present) { global::Consumer.Datadog.IncidentType.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            { writer.WritePropertyName(__jsonId); if (value._id is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            { writer.WritePropertyName(__jsonType); if (value._type is { } present) { global::Consumer.Datadog.IncidentType.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
             if (value._additionalProperties is not null)
             {
                 foreach (var extra in value._additionalProperties)
