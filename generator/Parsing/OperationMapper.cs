@@ -40,11 +40,17 @@ internal sealed class OperationMapper
     {
         var groups = new SortedDictionary<string, List<OperationSpec>>(StringComparer.Ordinal);
         var groupDescriptions = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var classNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var selected in operations)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var tag = selected.Operation.Tags.FirstOrDefault();
-            var className = Naming.ToTypeName(Naming.ToPascalCase(tag?.Name ?? "Default") + "Api");
+            var tagName = tag?.Name ?? "Default";
+            if (!classNames.TryGetValue(tagName, out var className))
+            {
+                classNames[tagName] = className = _schemas.ClaimApiClassName(Naming.ToPascalCase(tagName) + "Api", tagName);
+            }
+
             if (!groups.TryGetValue(className, out var members))
             {
                 groups[className] = members = new List<OperationSpec>();

@@ -15,3 +15,9 @@ internal static class UnionMemberNames
 {
     public static readonly string[] Reserved = { "Value", "IsUnparsed", "UnparsedObject", "ReadJson", "WriteJson", "ContainsUnknownValues", "ToString", "Equals", "GetHashCode", "GetType" };
 }
+
+// Types and the namespace the emitters add next to the schemas' types.
+internal static class GeneratedTypeNames
+{
+    public static readonly string[] Reserved = { "DatadogJson", "DatadogUnstableOperations", "Serialization" };
+}

@@ -35,7 +35,9 @@ internal sealed class SchemaMapper
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
 
-        // Component names are reserved up front so an inline type can never take a schema's own name.
+        // The names the emitters give their own types and namespace come first, then component names, so an
+        // inline type can never take a schema's own name.
+        _takenTypeNames.UnionWith(GeneratedTypeNames.Reserved);
         var componentIds = components?.Schemas?.Keys ?? Enumerable.Empty<string>();
         foreach (var id in componentIds.OrderBy(id => id, StringComparer.Ordinal))
         {
@@ -62,6 +64,10 @@ internal sealed class SchemaMapper
             ? MapComponent(componentId, schema)
             : MapInline(schema, nameIfInline);
     }
+
+    /// <summary>Claims a type name for an API class, unique among schemas and other generated types.</summary>
+    public string ClaimApiClassName(string candidate, string tag) =>
+        UniqueTypeName(candidate, _takenTypeNames, _diagnostics, tag);
 
     /// <summary>Maps every queued named type; returns all of them in ordinal order of name.</summary>
     public EquatableArray<TypeSpec> Complete()
@@ -206,17 +212,19 @@ internal sealed class SchemaMapper
     }
 
     /// <summary>A schema's type name: kept when it is a valid identifier, else made one (DDG011), then unique (DDG010).</summary>
-    private static string UniqueTypeName(string id, ISet<string> taken, DiagnosticSink diagnostics)
+    private static string UniqueTypeName(string id, ISet<string> taken, DiagnosticSink diagnostics, string? tag = null)
     {
         var candidate = Naming.ToTypeName(id);
         var unique = Naming.MakeUnique(candidate, taken);
+        var kind = tag is null ? "Schema" : "Tag";
+        var specName = tag ?? id;
         if (unique != candidate)
         {
-            diagnostics.ReportAt(DiagnosticDescriptors.NameCollision, id, "Schema", id, unique);
+            diagnostics.ReportAt(DiagnosticDescriptors.NameCollision, specName, kind, specName, unique);
         }
-        else if (unique != id)
+        else if (tag is null && unique != id)
         {
-            diagnostics.ReportAt(DiagnosticDescriptors.RenamedIdentifier, id, "Schema", id, unique);
+            diagnostics.ReportAt(DiagnosticDescriptors.RenamedIdentifier, id, kind, id, unique);
         }
 
         return unique;
