@@ -42,12 +42,14 @@ internal static class Naming
     /// </summary>
     public static string ToTypeName(string name)
     {
-        if (SyntaxFacts.IsValidIdentifier(name))
+        // A keyword, even a contextual one, is capitalized rather than escaped: a type named @var would capture
+        // every "var" in the generated code, and "record(" parses as a declaration.
+        if (SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None)
         {
-            return EscapeKeyword(name);
+            return ToIdentifier(char.ToUpperInvariant(name[0]) + name.Substring(1));
         }
 
-        return ToPascalCase(name);
+        return SyntaxFacts.IsValidIdentifier(name) ? name : ToPascalCase(name);
     }
 
     /// <summary>Drops characters C# does not allow and guards a leading digit and keywords.</summary>

@@ -92,9 +92,9 @@ internal static class JsonExpressions
     {
         var element = collection.Element ?? throw new InvalidOperationException("A collection needs an element type.");
         var elementType = TypeNames.CSharp(element, collection.ElementIsNullable);
-        var write = Write(element, "w", "item");
+        // One recursive call per level: nested collections nest their writers, and two calls would double per level.
         return element.IsValueType && !collection.ElementIsNullable
-            ? "static (global::System.Text.Json.Utf8JsonWriter w, " + elementType + " item) => " + write.TrimEnd(';')
+            ? "static (global::System.Text.Json.Utf8JsonWriter w, " + elementType + " item) => " + Write(element, "w", "item").TrimEnd(';')
             : "static (global::System.Text.Json.Utf8JsonWriter w, " + elementType + " item) => { if (item is { } value) { " + Write(element, "w", "value") + " } else { w.WriteNullValue(); } }";
     }
 }

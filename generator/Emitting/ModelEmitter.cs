@@ -26,7 +26,7 @@ internal static class ModelEmitter
             }
 
             writer.Line("/// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>");
-            writer.Line("public global::System.Collections.Generic.IDictionary<string, " + Json + "JsonElement> AdditionalProperties => _additionalProperties ??= new(global::System.StringComparer.Ordinal);");
+            writer.Line("public global::System.Collections.Generic.IDictionary<string, " + Json + "JsonElement> AdditionalProperties => __additionalProperties ??= new(global::System.StringComparer.Ordinal);");
             writer.Line();
             WriteContainsUnknownValues(writer, model);
             WriteReadJson(writer, model);
@@ -38,7 +38,7 @@ internal static class ModelEmitter
     {
         for (var word = 0; word < PresenceWords(model); word++)
         {
-            writer.Line("private ulong _presence" + word.ToString(CultureInfo.InvariantCulture) + ";");
+            writer.Line("private ulong __presence" + word.ToString(CultureInfo.InvariantCulture) + ";");
         }
 
         foreach (var property in model.Properties)
@@ -48,7 +48,7 @@ internal static class ModelEmitter
             writer.Line("private " + DeclaredType(property) + " " + property.FieldName + initializer + ";");
         }
 
-        writer.Line("private global::System.Collections.Generic.Dictionary<string, " + Json + "JsonElement>? _additionalProperties;");
+        writer.Line("private global::System.Collections.Generic.Dictionary<string, " + Json + "JsonElement>? __additionalProperties;");
 
         // Names encoded once, as System.Text.Json's own generator does, so writing skips validation and escaping.
         foreach (var property in model.Properties)
@@ -142,7 +142,7 @@ internal static class ModelEmitter
                 {
                     writer.Line("var name = reader.GetString()!;");
                     writer.Line("reader.Read();");
-                    writer.Line("(value._additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = " + Json + "JsonElement.ParseValue(ref reader);");
+                    writer.Line("(value.__additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = " + Json + "JsonElement.ParseValue(ref reader);");
                 }
             }
 
@@ -169,9 +169,9 @@ internal static class ModelEmitter
                 writer.Line(property.IsRequired ? "{ " + write + " }" : "if (" + IsPresent(property) + ") { " + write + " }");
             }
 
-            using (writer.Block("if (value._additionalProperties is not null)"))
+            using (writer.Block("if (value.__additionalProperties is not null)"))
             {
-                using (writer.Block("foreach (var extra in value._additionalProperties)"))
+                using (writer.Block("foreach (var extra in value.__additionalProperties)"))
                 {
                     writer.Line("writer.WritePropertyName(extra.Key);");
                     writer.Line("extra.Value.WriteTo(writer);");
@@ -196,7 +196,7 @@ internal static class ModelEmitter
         "(value." + PresenceField(property) + " & " + PresenceBit(property) + ") != 0";
 
     private static string PresenceField(PropertySpec property) =>
-        "_presence" + (property.Index / 64).ToString(CultureInfo.InvariantCulture);
+        "__presence" + (property.Index / 64).ToString(CultureInfo.InvariantCulture);
 
     private static string PresenceBit(PropertySpec property) =>
         "(1UL << " + (property.Index % 64).ToString(CultureInfo.InvariantCulture) + ")";

@@ -67,7 +67,8 @@ internal static class UnionEmitter
             ? "public " + type + "? " + variant.PropertyName + " => _value is " + type + " variant ? variant : default(" + type + "?);"
             : "public " + type + "? " + variant.PropertyName + " => _value as " + type + ";");
         writer.Line();
-        if (variant.Type.Kind != TypeKind.Any)
+        // A conversion from the union to itself is not allowed (CS0555); nor is one from JsonElement useful.
+        if (variant.Type.Kind != TypeKind.Any && variant.Type.Name != name)
         {
             writer.Line("/// <summary>Wraps the " + XmlDocs.Escape(TypeNames.Describe(variant.Type)) + " variant.</summary>");
             writer.Line("public static implicit operator " + name + "(" + type + " value) => new(value);");

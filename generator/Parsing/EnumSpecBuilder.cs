@@ -23,7 +23,13 @@ internal static class EnumSpecBuilder
         for (var index = 0; index < schema.Enum.Count; index++)
         {
             var value = ValueOf(schema.Enum[index]);
-            if (value is null || !seenValues.Add(value))
+            if (value is null || (isInteger && !long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)))
+            {
+                diagnostics.ReportAt(DiagnosticDescriptors.UnmappedConstruct, name, name, "an enum value is not a " + (isInteger ? "whole number" : "string"), "no member for it");
+                continue;
+            }
+
+            if (!seenValues.Add(value))
             {
                 continue;
             }

@@ -8,8 +8,8 @@ namespace DatadogGen.Generator.Parsing;
 /// <summary>Which content types a body or response is read as: JSON, text, or bytes.</summary>
 internal static class MediaTypes
 {
-    public static OpenApiMediaType? Json(IDictionary<string, OpenApiMediaType> content) =>
-        content
+    public static OpenApiMediaType? Json(IDictionary<string, OpenApiMediaType>? content) =>
+        (content ?? new Dictionary<string, OpenApiMediaType>())
             .Where(media => IsJson(media.Key))
             .OrderBy(media => media.Key == "application/json" ? 0 : 1)
             .Select(media => media.Value)

@@ -41,5 +41,6 @@ internal sealed class MemberNameScope
     }
 
     /// <summary>Claims a name the user never sees (a backing field), without diagnostics.</summary>
-    public string ClaimHidden(string candidate) => Naming.MakeUnique(candidate, _taken);
+    public string ClaimHidden(string candidate) =>
+        Naming.MakeUnique(_reserved.Contains(candidate) ? candidate + "Field" : candidate, _taken);
 }

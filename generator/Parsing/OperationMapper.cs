@@ -89,13 +89,15 @@ internal sealed class OperationMapper
     {
         var operation = selected.Operation;
         var taken = new HashSet<string>(StringComparer.Ordinal) { "cancellationToken" };
+        // A parameter $ref that did not resolve has no name; SpecReader reported it (DDG003).
         var parameters = operation.Parameters
+            .Where(parameter => parameter?.Name is not null && !parameter.UnresolvedReference)
             .Where(parameter => parameter.In is OpenApiLocation.Path or OpenApiLocation.Query or OpenApiLocation.Header)
             .Select(parameter => MapParameter(parameter, methodName, taken))
             .OrderBy(parameter => parameter.IsRequired ? 0 : 1)
             .ToList();
 
-        foreach (var cookie in operation.Parameters.Where(parameter => parameter.In == OpenApiLocation.Cookie))
+        foreach (var cookie in operation.Parameters.Where(parameter => parameter?.In == OpenApiLocation.Cookie))
         {
             _diagnostics.ReportAt(DiagnosticDescriptors.UnmappedConstruct, selected.OperationId,
                 selected.OperationId, $"cookie parameter '{cookie.Name}' is not supported", "no parameter");
@@ -150,8 +152,8 @@ internal sealed class OperationMapper
         var success = operation.Responses
             .Where(response => response.Key.StartsWith("2", StringComparison.Ordinal))
             .OrderBy(response => response.Key, StringComparer.Ordinal)
-            .Select(response => response.Value.Content)
-            .FirstOrDefault(content => content.Count > 0);
+            .Select(response => response.Value?.Content)
+            .FirstOrDefault(content => content is { Count: > 0 });
         if (success is null)
         {
             return null;
@@ -173,7 +175,7 @@ internal sealed class OperationMapper
         operation.Responses
             .Where(response => !response.Key.StartsWith("2", StringComparison.Ordinal))
             .OrderBy(response => response.Key, StringComparer.Ordinal)
-            .Select(response => (Status: response.Key, Media: MediaTypes.Json(response.Value.Content)))
+            .Select(response => (Status: response.Key, Media: MediaTypes.Json(response.Value?.Content)))
             .Where(response => response.Media is not null)
             .Select(response => new ErrorResponseSpec(response.Status, _schemas.Map(response.Media!.Schema, methodName + "Error" + Naming.ToPascalCase(response.Status))))
             .ToEquatableArray();

@@ -15,7 +15,7 @@ internal static class RequestBodyMapper
     public static RequestBodySpec? Map(OpenApiOperation operation, string methodName, HashSet<string> takenNames, SchemaMapper schemas, DiagnosticSink diagnostics)
     {
         var body = operation.RequestBody;
-        if (body is null || body.Content.Count == 0)
+        if (body?.Content is null || body.Content.Count == 0)
         {
             return null;
         }

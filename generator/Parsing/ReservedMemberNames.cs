@@ -8,7 +8,7 @@ internal static class ModelMemberNames
 
 internal static class EnumMemberNames
 {
-    public static readonly string[] Reserved = { "IsKnown", "ReadJson", "WriteJson", "ToString", "Equals", "GetHashCode", "GetType" };
+    public static readonly string[] Reserved = { "IsKnown", "ReadJson", "WriteJson", "ContainsUnknownValues", "ToString", "Equals", "GetHashCode", "GetType" };
 }
 
 internal static class UnionMemberNames
@@ -19,5 +19,12 @@ internal static class UnionMemberNames
 // Types and the namespace the emitters add next to the schemas' types.
 internal static class GeneratedTypeNames
 {
-    public static readonly string[] Reserved = { "DatadogJson", "DatadogUnstableOperations", "Serialization" };
+    public static readonly string[] Reserved =
+    {
+        "DatadogJson", "DatadogUnstableOperations", "Serialization",
+
+        // A type may not be named like one of its own members (CS0542), and every generated type has these.
+        "AdditionalProperties", "ReadJson", "WriteJson", "ContainsUnknownValues", "IsKnown", "IsUnparsed",
+        "UnparsedObject", "Value", "ToString", "Equals", "GetHashCode", "GetType",
+    };
 }

@@ -176,12 +176,12 @@ internal sealed class SchemaMapper
                 jsonName,
                 propertyName,
                 members.ClaimHidden(fieldName),
-                propertySchema.Description,
+                propertySchema?.Description,
                 type,
                 isRequired,
-                propertySchema.Nullable,
-                propertySchema.Deprecated,
-                propertySchema.ReadOnly,
+                propertySchema?.Nullable == true,
+                propertySchema?.Deprecated == true,
+                propertySchema?.ReadOnly == true,
                 isRequired ? -1 : optionalIndex++));
         }
 

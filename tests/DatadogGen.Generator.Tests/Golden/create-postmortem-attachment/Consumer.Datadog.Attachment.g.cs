@@ -12,10 +12,10 @@ namespace Consumer.Datadog
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Datadog.Serialization.AttachmentJsonConverter))]
     public partial class Attachment
     {
-        private ulong _presence0;
+        private ulong __presence0;
         private global::Consumer.Datadog.AttachmentData? _data;
         private global::System.Collections.Generic.List<global::Consumer.Datadog.AttachmentIncluded>? _included;
-        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additionalProperties;
         private static readonly global::System.Text.Json.JsonEncodedText __jsonData = global::System.Text.Json.JsonEncodedText.Encode("data");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonIncluded = global::System.Text.Json.JsonEncodedText.Encode("included");
 
@@ -38,7 +38,7 @@ namespace Consumer.Datadog
         public global::Consumer.Datadog.AttachmentData? Data
         {
             get => _data;
-            set { _data = value; _presence0 |= (1UL << 0); }
+            set { _data = value; __presence0 |= (1UL << 0); }
         }
 
         /// <summary>
@@ -47,11 +47,11 @@ namespace Consumer.Datadog
         public global::System.Collections.Generic.List<global::Consumer.Datadog.AttachmentIncluded>? Included
         {
             get => _included;
-            set { _included = value; _presence0 |= (1UL << 1); }
+            set { _included = value; __presence0 |= (1UL << 1); }
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => _additionalProperties ??= new(global::System.StringComparer.Ordinal);
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new(global::System.StringComparer.Ordinal);
 
         /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
         internal bool ContainsUnknownValues() => (_data is { } p0 && p0.ContainsUnknownValues()) || (_included is { } p1 && global::DatadogGen.JsonCollections.AnyItem(p1, static item => item is { } present && present.ContainsUnknownValues()));
@@ -66,19 +66,19 @@ namespace Consumer.Datadog
                 {
                     reader.Read();
                     value._data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.AttachmentData?)! : global::Consumer.Datadog.AttachmentData.ReadJson(ref reader);
-                    value._presence0 |= (1UL << 0);
+                    value.__presence0 |= (1UL << 0);
                 }
                 else if (reader.ValueTextEquals("included"u8))
                 {
                     reader.Read();
                     value._included = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.List<global::Consumer.Datadog.AttachmentIncluded>?)! : global::DatadogGen.JsonCollections.ReadList<global::Consumer.Datadog.AttachmentIncluded>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r) => r.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.AttachmentIncluded)! : global::Consumer.Datadog.AttachmentIncluded.ReadJson(ref r));
-                    value._presence0 |= (1UL << 1);
+                    value.__presence0 |= (1UL << 1);
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    (value._additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    (value.__additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
             return value;
@@ -87,11 +87,11 @@ namespace Consumer.Datadog
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Attachment value)
         {
             writer.WriteStartObject();
-            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonData); if (value._data is { } present) { global::Consumer.Datadog.AttachmentData.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonIncluded); if (value._included is { } present) { global::DatadogGen.JsonCollections.WriteList(writer, present, static (global::System.Text.Json.Utf8JsonWriter w, global::Consumer.Datadog.AttachmentIncluded item) => { if (item is { } value) { global::Consumer.Datadog.AttachmentIncluded.WriteJson(w, value); } else { w.WriteNullValue(); } }); } else { writer.WriteNullValue(); } }
-            if (value._additionalProperties is not null)
+            if ((value.__presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonData); if (value._data is { } present) { global::Consumer.Datadog.AttachmentData.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonIncluded); if (value._included is { } present) { global::DatadogGen.JsonCollections.WriteList(writer, present, static (global::System.Text.Json.Utf8JsonWriter w, global::Consumer.Datadog.AttachmentIncluded item) => { if (item is { } value) { global::Consumer.Datadog.AttachmentIncluded.WriteJson(w, value); } else { w.WriteNullValue(); } }); } else { writer.WriteNullValue(); } }
+            if (value.__additionalProperties is not null)
             {
-                foreach (var extra in value._additionalProperties)
+                foreach (var extra in value.__additionalProperties)
                 {
                     writer.WritePropertyName(extra.Key);
                     extra.Value.WriteTo(writer);

@@ -12,11 +12,11 @@ namespace Consumer.Datadog
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Datadog.Serialization.AttachmentDataAttributesJsonConverter))]
     public partial class AttachmentDataAttributes
     {
-        private ulong _presence0;
+        private ulong __presence0;
         private global::Consumer.Datadog.AttachmentDataAttributesAttachment? _attachment;
         private global::Consumer.Datadog.AttachmentDataAttributesAttachmentType? _attachmentType;
         private global::System.DateTimeOffset? _modified;
-        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additionalProperties;
         private static readonly global::System.Text.Json.JsonEncodedText __jsonAttachment = global::System.Text.Json.JsonEncodedText.Encode("attachment");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonAttachmentType = global::System.Text.Json.JsonEncodedText.Encode("attachment_type");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonModified = global::System.Text.Json.JsonEncodedText.Encode("modified");
@@ -40,7 +40,7 @@ namespace Consumer.Datadog
         public global::Consumer.Datadog.AttachmentDataAttributesAttachment? Attachment
         {
             get => _attachment;
-            set { _attachment = value; _presence0 |= (1UL << 0); }
+            set { _attachment = value; __presence0 |= (1UL << 0); }
         }
 
         /// <summary>
@@ -49,7 +49,7 @@ namespace Consumer.Datadog
         public global::Consumer.Datadog.AttachmentDataAttributesAttachmentType? AttachmentType
         {
             get => _attachmentType;
-            set { _attachmentType = value; _presence0 |= (1UL << 1); }
+            set { _attachmentType = value; __presence0 |= (1UL << 1); }
         }
 
         /// <summary>
@@ -58,11 +58,11 @@ namespace Consumer.Datadog
         public global::System.DateTimeOffset? Modified
         {
             get => _modified;
-            set { _modified = value; _presence0 |= (1UL << 2); }
+            set { _modified = value; __presence0 |= (1UL << 2); }
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => _additionalProperties ??= new(global::System.StringComparer.Ordinal);
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new(global::System.StringComparer.Ordinal);
 
         /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
         internal bool ContainsUnknownValues() => (_attachment is { } p0 && p0.ContainsUnknownValues()) || (_attachmentType is { } p1 && !p1.IsKnown);
@@ -77,25 +77,25 @@ namespace Consumer.Datadog
                 {
                     reader.Read();
                     value._attachment = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.AttachmentDataAttributesAttachment?)! : global::Consumer.Datadog.AttachmentDataAttributesAttachment.ReadJson(ref reader);
-                    value._presence0 |= (1UL << 0);
+                    value.__presence0 |= (1UL << 0);
                 }
                 else if (reader.ValueTextEquals("attachment_type"u8))
                 {
                     reader.Read();
                     value._attachmentType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.AttachmentDataAttributesAttachmentType?)! : global::Consumer.Datadog.AttachmentDataAttributesAttachmentType.ReadJson(ref reader);
-                    value._presence0 |= (1UL << 1);
+                    value.__presence0 |= (1UL << 1);
                 }
                 else if (reader.ValueTextEquals("modified"u8))
                 {
                     reader.Read();
                     value._modified = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?)! : global::DatadogGen.JsonPrimitives.ReadDateTimeOffset(ref reader);
-                    value._presence0 |= (1UL << 2);
+                    value.__presence0 |= (1UL << 2);
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    (value._additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    (value.__additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
             return value;
@@ -104,12 +104,12 @@ namespace Consumer.Datadog
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentDataAttributes value)
         {
             writer.WriteStartObject();
-            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonAttachment); if (value._attachment is { } present) { global::Consumer.Datadog.AttachmentDataAttributesAttachment.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonAttachmentType); if (value._attachmentType is { } present) { global::Consumer.Datadog.AttachmentDataAttributesAttachmentType.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonModified); if (value._modified is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if (value._additionalProperties is not null)
+            if ((value.__presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonAttachment); if (value._attachment is { } present) { global::Consumer.Datadog.AttachmentDataAttributesAttachment.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonAttachmentType); if (value._attachmentType is { } present) { global::Consumer.Datadog.AttachmentDataAttributesAttachmentType.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonModified); if (value._modified is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if (value.__additionalProperties is not null)
             {
-                foreach (var extra in value._additionalProperties)
+                foreach (var extra in value.__additionalProperties)
                 {
                     writer.WritePropertyName(extra.Key);
                     extra.Value.WriteTo(writer);

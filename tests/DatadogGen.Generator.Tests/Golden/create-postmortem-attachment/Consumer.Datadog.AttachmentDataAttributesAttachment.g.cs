@@ -12,10 +12,10 @@ namespace Consumer.Datadog
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Datadog.Serialization.AttachmentDataAttributesAttachmentJsonConverter))]
     public partial class AttachmentDataAttributesAttachment
     {
-        private ulong _presence0;
+        private ulong __presence0;
         private string? _documentUrl;
         private string? _title;
-        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additionalProperties;
         private static readonly global::System.Text.Json.JsonEncodedText __jsonDocumentUrl = global::System.Text.Json.JsonEncodedText.Encode("documentUrl");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonTitle = global::System.Text.Json.JsonEncodedText.Encode("title");
 
@@ -38,7 +38,7 @@ namespace Consumer.Datadog
         public string? DocumentUrl
         {
             get => _documentUrl;
-            set { _documentUrl = value; _presence0 |= (1UL << 0); }
+            set { _documentUrl = value; __presence0 |= (1UL << 0); }
         }
 
         /// <summary>
@@ -47,11 +47,11 @@ namespace Consumer.Datadog
         public string? Title
         {
             get => _title;
-            set { _title = value; _presence0 |= (1UL << 1); }
+            set { _title = value; __presence0 |= (1UL << 1); }
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => _additionalProperties ??= new(global::System.StringComparer.Ordinal);
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new(global::System.StringComparer.Ordinal);
 
         /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
         internal bool ContainsUnknownValues() => false;
@@ -66,19 +66,19 @@ namespace Consumer.Datadog
                 {
                     reader.Read();
                     value._documentUrl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value._presence0 |= (1UL << 0);
+                    value.__presence0 |= (1UL << 0);
                 }
                 else if (reader.ValueTextEquals("title"u8))
                 {
                     reader.Read();
                     value._title = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value._presence0 |= (1UL << 1);
+                    value.__presence0 |= (1UL << 1);
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    (value._additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    (value.__additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
             return value;
@@ -87,11 +87,11 @@ namespace Consumer.Datadog
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentDataAttributesAttachment value)
         {
             writer.WriteStartObject();
-            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonDocumentUrl); if (value._documentUrl is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonTitle); if (value._title is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if (value._additionalProperties is not null)
+            if ((value.__presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonDocumentUrl); if (value._documentUrl is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonTitle); if (value._title is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if (value.__additionalProperties is not null)
             {
-                foreach (var extra in value._additionalProperties)
+                foreach (var extra in value.__additionalProperties)
                 {
                     writer.WritePropertyName(extra.Key);
                     extra.Value.WriteTo(writer);

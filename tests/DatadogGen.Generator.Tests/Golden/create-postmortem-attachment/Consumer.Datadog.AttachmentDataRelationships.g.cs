@@ -12,10 +12,10 @@ namespace Consumer.Datadog
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Datadog.Serialization.AttachmentDataRelationshipsJsonConverter))]
     public partial class AttachmentDataRelationships
     {
-        private ulong _presence0;
+        private ulong __presence0;
         private global::Consumer.Datadog.RelationshipToIncident? _incident;
         private global::Consumer.Datadog.RelationshipToUser? _lastModifiedByUser;
-        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additionalProperties;
         private static readonly global::System.Text.Json.JsonEncodedText __jsonIncident = global::System.Text.Json.JsonEncodedText.Encode("incident");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonLastModifiedByUser = global::System.Text.Json.JsonEncodedText.Encode("last_modified_by_user");
 
@@ -38,7 +38,7 @@ namespace Consumer.Datadog
         public global::Consumer.Datadog.RelationshipToIncident? Incident
         {
             get => _incident;
-            set { _incident = value; _presence0 |= (1UL << 0); }
+            set { _incident = value; __presence0 |= (1UL << 0); }
         }
 
         /// <summary>
@@ -47,11 +47,11 @@ namespace Consumer.Datadog
         public global::Consumer.Datadog.RelationshipToUser? LastModifiedByUser
         {
             get => _lastModifiedByUser;
-            set { _lastModifiedByUser = value; _presence0 |= (1UL << 1); }
+            set { _lastModifiedByUser = value; __presence0 |= (1UL << 1); }
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => _additionalProperties ??= new(global::System.StringComparer.Ordinal);
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new(global::System.StringComparer.Ordinal);
 
         /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
         internal bool ContainsUnknownValues() => (_incident is { } p0 && p0.ContainsUnknownValues()) || (_lastModifiedByUser is { } p1 && p1.ContainsUnknownValues());
@@ -66,19 +66,19 @@ namespace Consumer.Datadog
                 {
                     reader.Read();
                     value._incident = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.RelationshipToIncident?)! : global::Consumer.Datadog.RelationshipToIncident.ReadJson(ref reader);
-                    value._presence0 |= (1UL << 0);
+                    value.__presence0 |= (1UL << 0);
                 }
                 else if (reader.ValueTextEquals("last_modified_by_user"u8))
                 {
                     reader.Read();
                     value._lastModifiedByUser = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.RelationshipToUser?)! : global::Consumer.Datadog.RelationshipToUser.ReadJson(ref reader);
-                    value._presence0 |= (1UL << 1);
+                    value.__presence0 |= (1UL << 1);
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    (value._additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    (value.__additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
             return value;
@@ -87,11 +87,11 @@ namespace Consumer.Datadog
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentDataRelationships value)
         {
             writer.WriteStartObject();
-            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonIncident); if (value._incident is { } present) { global::Consumer.Datadog.RelationshipToIncident.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonLastModifiedByUser); if (value._lastModifiedByUser is { } present) { global::Consumer.Datadog.RelationshipToUser.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            if (value._additionalProperties is not null)
+            if ((value.__presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonIncident); if (value._incident is { } present) { global::Consumer.Datadog.RelationshipToIncident.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonLastModifiedByUser); if (value._lastModifiedByUser is { } present) { global::Consumer.Datadog.RelationshipToUser.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            if (value.__additionalProperties is not null)
             {
-                foreach (var extra in value._additionalProperties)
+                foreach (var extra in value.__additionalProperties)
                 {
                     writer.WritePropertyName(extra.Key);
                     extra.Value.WriteTo(writer);

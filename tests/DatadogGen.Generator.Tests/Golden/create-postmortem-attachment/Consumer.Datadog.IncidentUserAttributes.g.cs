@@ -12,13 +12,13 @@ namespace Consumer.Datadog
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Datadog.Serialization.IncidentUserAttributesJsonConverter))]
     public partial class IncidentUserAttributes
     {
-        private ulong _presence0;
+        private ulong __presence0;
         private string? _email;
         private string? _handle;
         private string? _icon;
         private string? _name;
         private string? _uuid;
-        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additionalProperties;
         private static readonly global::System.Text.Json.JsonEncodedText __jsonEmail = global::System.Text.Json.JsonEncodedText.Encode("email");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonHandle = global::System.Text.Json.JsonEncodedText.Encode("handle");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonIcon = global::System.Text.Json.JsonEncodedText.Encode("icon");
@@ -44,7 +44,7 @@ namespace Consumer.Datadog
         public string? Email
         {
             get => _email;
-            set { _email = value; _presence0 |= (1UL << 0); }
+            set { _email = value; __presence0 |= (1UL << 0); }
         }
 
         /// <summary>
@@ -53,7 +53,7 @@ namespace Consumer.Datadog
         public string? Handle
         {
             get => _handle;
-            set { _handle = value; _presence0 |= (1UL << 1); }
+            set { _handle = value; __presence0 |= (1UL << 1); }
         }
 
         /// <summary>
@@ -62,7 +62,7 @@ namespace Consumer.Datadog
         public string? Icon
         {
             get => _icon;
-            set { _icon = value; _presence0 |= (1UL << 2); }
+            set { _icon = value; __presence0 |= (1UL << 2); }
         }
 
         /// <summary>
@@ -71,7 +71,7 @@ namespace Consumer.Datadog
         public string? Name
         {
             get => _name;
-            set { _name = value; _presence0 |= (1UL << 3); }
+            set { _name = value; __presence0 |= (1UL << 3); }
         }
 
         /// <summary>
@@ -80,11 +80,11 @@ namespace Consumer.Datadog
         public string? Uuid
         {
             get => _uuid;
-            set { _uuid = value; _presence0 |= (1UL << 4); }
+            set { _uuid = value; __presence0 |= (1UL << 4); }
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => _additionalProperties ??= new(global::System.StringComparer.Ordinal);
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new(global::System.StringComparer.Ordinal);
 
         /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
         internal bool ContainsUnknownValues() => false;
@@ -99,37 +99,37 @@ namespace Consumer.Datadog
                 {
                     reader.Read();
                     value._email = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value._presence0 |= (1UL << 0);
+                    value.__presence0 |= (1UL << 0);
                 }
                 else if (reader.ValueTextEquals("handle"u8))
                 {
                     reader.Read();
                     value._handle = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value._presence0 |= (1UL << 1);
+                    value.__presence0 |= (1UL << 1);
                 }
                 else if (reader.ValueTextEquals("icon"u8))
                 {
                     reader.Read();
                     value._icon = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value._presence0 |= (1UL << 2);
+                    value.__presence0 |= (1UL << 2);
                 }
                 else if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
                     value._name = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value._presence0 |= (1UL << 3);
+                    value.__presence0 |= (1UL << 3);
                 }
                 else if (reader.ValueTextEquals("uuid"u8))
                 {
                     reader.Read();
                     value._uuid = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value._presence0 |= (1UL << 4);
+                    value.__presence0 |= (1UL << 4);
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    (value._additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    (value.__additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
             return value;
@@ -138,14 +138,14 @@ namespace Consumer.Datadog
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, IncidentUserAttributes value)
         {
             writer.WriteStartObject();
-            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonEmail); if (value._email is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonHandle); if (value._handle is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonIcon); if (value._icon is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 3)) != 0) { writer.WritePropertyName(__jsonName); if (value._name is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 4)) != 0) { writer.WritePropertyName(__jsonUuid); if (value._uuid is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if (value._additionalProperties is not null)
+            if ((value.__presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonEmail); if (value._email is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonHandle); if (value._handle is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonIcon); if (value._icon is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 3)) != 0) { writer.WritePropertyName(__jsonName); if (value._name is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 4)) != 0) { writer.WritePropertyName(__jsonUuid); if (value._uuid is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if (value.__additionalProperties is not null)
             {
-                foreach (var extra in value._additionalProperties)
+                foreach (var extra in value.__additionalProperties)
                 {
                     writer.WritePropertyName(extra.Key);
                     extra.Value.WriteTo(writer);

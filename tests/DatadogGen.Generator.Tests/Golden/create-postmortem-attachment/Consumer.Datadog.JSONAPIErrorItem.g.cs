@@ -12,13 +12,13 @@ namespace Consumer.Datadog
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Datadog.Serialization.JSONAPIErrorItemJsonConverter))]
     public partial class JSONAPIErrorItem
     {
-        private ulong _presence0;
+        private ulong __presence0;
         private string? _detail;
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _meta;
         private global::Consumer.Datadog.JSONAPIErrorItemSource? _source;
         private string? _status;
         private string? _title;
-        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additionalProperties;
         private static readonly global::System.Text.Json.JsonEncodedText __jsonDetail = global::System.Text.Json.JsonEncodedText.Encode("detail");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonMeta = global::System.Text.Json.JsonEncodedText.Encode("meta");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonSource = global::System.Text.Json.JsonEncodedText.Encode("source");
@@ -44,7 +44,7 @@ namespace Consumer.Datadog
         public string? Detail
         {
             get => _detail;
-            set { _detail = value; _presence0 |= (1UL << 0); }
+            set { _detail = value; __presence0 |= (1UL << 0); }
         }
 
         /// <summary>
@@ -53,7 +53,7 @@ namespace Consumer.Datadog
         public global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? Meta
         {
             get => _meta;
-            set { _meta = value; _presence0 |= (1UL << 1); }
+            set { _meta = value; __presence0 |= (1UL << 1); }
         }
 
         /// <summary>
@@ -62,7 +62,7 @@ namespace Consumer.Datadog
         public global::Consumer.Datadog.JSONAPIErrorItemSource? Source
         {
             get => _source;
-            set { _source = value; _presence0 |= (1UL << 2); }
+            set { _source = value; __presence0 |= (1UL << 2); }
         }
 
         /// <summary>
@@ -71,7 +71,7 @@ namespace Consumer.Datadog
         public string? Status
         {
             get => _status;
-            set { _status = value; _presence0 |= (1UL << 3); }
+            set { _status = value; __presence0 |= (1UL << 3); }
         }
 
         /// <summary>
@@ -80,11 +80,11 @@ namespace Consumer.Datadog
         public string? Title
         {
             get => _title;
-            set { _title = value; _presence0 |= (1UL << 4); }
+            set { _title = value; __presence0 |= (1UL << 4); }
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => _additionalProperties ??= new(global::System.StringComparer.Ordinal);
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new(global::System.StringComparer.Ordinal);
 
         /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
         internal bool ContainsUnknownValues() => (_source is { } p2 && p2.ContainsUnknownValues());
@@ -99,37 +99,37 @@ namespace Consumer.Datadog
                 {
                     reader.Read();
                     value._detail = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value._presence0 |= (1UL << 0);
+                    value.__presence0 |= (1UL << 0);
                 }
                 else if (reader.ValueTextEquals("meta"u8))
                 {
                     reader.Read();
                     value._meta = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>?)! : global::DatadogGen.JsonCollections.ReadMap<global::System.Text.Json.JsonElement>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r) => global::System.Text.Json.JsonElement.ParseValue(ref r));
-                    value._presence0 |= (1UL << 1);
+                    value.__presence0 |= (1UL << 1);
                 }
                 else if (reader.ValueTextEquals("source"u8))
                 {
                     reader.Read();
                     value._source = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.JSONAPIErrorItemSource?)! : global::Consumer.Datadog.JSONAPIErrorItemSource.ReadJson(ref reader);
-                    value._presence0 |= (1UL << 2);
+                    value.__presence0 |= (1UL << 2);
                 }
                 else if (reader.ValueTextEquals("status"u8))
                 {
                     reader.Read();
                     value._status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value._presence0 |= (1UL << 3);
+                    value.__presence0 |= (1UL << 3);
                 }
                 else if (reader.ValueTextEquals("title"u8))
                 {
                     reader.Read();
                     value._title = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value._presence0 |= (1UL << 4);
+                    value.__presence0 |= (1UL << 4);
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    (value._additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    (value.__additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
             return value;
@@ -138,14 +138,14 @@ namespace Consumer.Datadog
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, JSONAPIErrorItem value)
         {
             writer.WriteStartObject();
-            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonDetail); if (value._detail is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonMeta); if (value._meta is { } present) { global::DatadogGen.JsonCollections.WriteMap(writer, present, static (global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonElement item) => item.WriteTo(w)); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonSource); if (value._source is { } present) { global::Consumer.Datadog.JSONAPIErrorItemSource.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 3)) != 0) { writer.WritePropertyName(__jsonStatus); if (value._status is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 4)) != 0) { writer.WritePropertyName(__jsonTitle); if (value._title is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if (value._additionalProperties is not null)
+            if ((value.__presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonDetail); if (value._detail is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonMeta); if (value._meta is { } present) { global::DatadogGen.JsonCollections.WriteMap(writer, present, static (global::System.Text.Json.Utf8JsonWriter w, global::System.Text.Json.JsonElement item) => item.WriteTo(w)); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonSource); if (value._source is { } present) { global::Consumer.Datadog.JSONAPIErrorItemSource.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 3)) != 0) { writer.WritePropertyName(__jsonStatus); if (value._status is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 4)) != 0) { writer.WritePropertyName(__jsonTitle); if (value._title is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if (value.__additionalProperties is not null)
             {
-                foreach (var extra in value._additionalProperties)
+                foreach (var extra in value.__additionalProperties)
                 {
                     writer.WritePropertyName(extra.Key);
                     extra.Value.WriteTo(writer);

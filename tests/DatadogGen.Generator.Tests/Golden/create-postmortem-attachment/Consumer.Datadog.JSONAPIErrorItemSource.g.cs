@@ -12,11 +12,11 @@ namespace Consumer.Datadog
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Datadog.Serialization.JSONAPIErrorItemSourceJsonConverter))]
     public partial class JSONAPIErrorItemSource
     {
-        private ulong _presence0;
+        private ulong __presence0;
         private string? _header;
         private string? _parameter;
         private string? _pointer;
-        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additionalProperties;
         private static readonly global::System.Text.Json.JsonEncodedText __jsonHeader = global::System.Text.Json.JsonEncodedText.Encode("header");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonParameter = global::System.Text.Json.JsonEncodedText.Encode("parameter");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonPointer = global::System.Text.Json.JsonEncodedText.Encode("pointer");
@@ -40,7 +40,7 @@ namespace Consumer.Datadog
         public string? Header
         {
             get => _header;
-            set { _header = value; _presence0 |= (1UL << 0); }
+            set { _header = value; __presence0 |= (1UL << 0); }
         }
 
         /// <summary>
@@ -49,7 +49,7 @@ namespace Consumer.Datadog
         public string? Parameter
         {
             get => _parameter;
-            set { _parameter = value; _presence0 |= (1UL << 1); }
+            set { _parameter = value; __presence0 |= (1UL << 1); }
         }
 
         /// <summary>
@@ -58,11 +58,11 @@ namespace Consumer.Datadog
         public string? Pointer
         {
             get => _pointer;
-            set { _pointer = value; _presence0 |= (1UL << 2); }
+            set { _pointer = value; __presence0 |= (1UL << 2); }
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => _additionalProperties ??= new(global::System.StringComparer.Ordinal);
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new(global::System.StringComparer.Ordinal);
 
         /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
         internal bool ContainsUnknownValues() => false;
@@ -77,25 +77,25 @@ namespace Consumer.Datadog
                 {
                     reader.Read();
                     value._header = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value._presence0 |= (1UL << 0);
+                    value.__presence0 |= (1UL << 0);
                 }
                 else if (reader.ValueTextEquals("parameter"u8))
                 {
                     reader.Read();
                     value._parameter = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value._presence0 |= (1UL << 1);
+                    value.__presence0 |= (1UL << 1);
                 }
                 else if (reader.ValueTextEquals("pointer"u8))
                 {
                     reader.Read();
                     value._pointer = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value._presence0 |= (1UL << 2);
+                    value.__presence0 |= (1UL << 2);
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    (value._additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    (value.__additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
             return value;
@@ -104,12 +104,12 @@ namespace Consumer.Datadog
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, JSONAPIErrorItemSource value)
         {
             writer.WriteStartObject();
-            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonHeader); if (value._header is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonParameter); if (value._parameter is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonPointer); if (value._pointer is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if (value._additionalProperties is not null)
+            if ((value.__presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonHeader); if (value._header is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonParameter); if (value._parameter is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonPointer); if (value._pointer is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if (value.__additionalProperties is not null)
             {
-                foreach (var extra in value._additionalProperties)
+                foreach (var extra in value.__additionalProperties)
                 {
                     writer.WritePropertyName(extra.Key);
                     extra.Value.WriteTo(writer);

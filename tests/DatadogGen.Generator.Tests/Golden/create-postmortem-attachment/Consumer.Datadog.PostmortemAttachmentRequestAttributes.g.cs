@@ -12,12 +12,12 @@ namespace Consumer.Datadog
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Datadog.Serialization.PostmortemAttachmentRequestAttributesJsonConverter))]
     public partial class PostmortemAttachmentRequestAttributes
     {
-        private ulong _presence0;
+        private ulong __presence0;
         private global::System.Collections.Generic.List<global::Consumer.Datadog.PostmortemCell>? _cells;
         private string? _content;
         private string? _postmortemTemplateId;
         private string? _title;
-        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additionalProperties;
         private static readonly global::System.Text.Json.JsonEncodedText __jsonCells = global::System.Text.Json.JsonEncodedText.Encode("cells");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonContent = global::System.Text.Json.JsonEncodedText.Encode("content");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonPostmortemTemplateId = global::System.Text.Json.JsonEncodedText.Encode("postmortem_template_id");
@@ -42,7 +42,7 @@ namespace Consumer.Datadog
         public global::System.Collections.Generic.List<global::Consumer.Datadog.PostmortemCell>? Cells
         {
             get => _cells;
-            set { _cells = value; _presence0 |= (1UL << 0); }
+            set { _cells = value; __presence0 |= (1UL << 0); }
         }
 
         /// <summary>
@@ -51,7 +51,7 @@ namespace Consumer.Datadog
         public string? Content
         {
             get => _content;
-            set { _content = value; _presence0 |= (1UL << 1); }
+            set { _content = value; __presence0 |= (1UL << 1); }
         }
 
         /// <summary>
@@ -60,7 +60,7 @@ namespace Consumer.Datadog
         public string? PostmortemTemplateId
         {
             get => _postmortemTemplateId;
-            set { _postmortemTemplateId = value; _presence0 |= (1UL << 2); }
+            set { _postmortemTemplateId = value; __presence0 |= (1UL << 2); }
         }
 
         /// <summary>
@@ -69,11 +69,11 @@ namespace Consumer.Datadog
         public string? Title
         {
             get => _title;
-            set { _title = value; _presence0 |= (1UL << 3); }
+            set { _title = value; __presence0 |= (1UL << 3); }
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => _additionalProperties ??= new(global::System.StringComparer.Ordinal);
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new(global::System.StringComparer.Ordinal);
 
         /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
         internal bool ContainsUnknownValues() => (_cells is { } p0 && global::DatadogGen.JsonCollections.AnyItem(p0, static item => item is { } present && present.ContainsUnknownValues()));
@@ -88,31 +88,31 @@ namespace Consumer.Datadog
                 {
                     reader.Read();
                     value._cells = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.List<global::Consumer.Datadog.PostmortemCell>?)! : global::DatadogGen.JsonCollections.ReadList<global::Consumer.Datadog.PostmortemCell>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r) => r.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.PostmortemCell)! : global::Consumer.Datadog.PostmortemCell.ReadJson(ref r));
-                    value._presence0 |= (1UL << 0);
+                    value.__presence0 |= (1UL << 0);
                 }
                 else if (reader.ValueTextEquals("content"u8))
                 {
                     reader.Read();
                     value._content = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value._presence0 |= (1UL << 1);
+                    value.__presence0 |= (1UL << 1);
                 }
                 else if (reader.ValueTextEquals("postmortem_template_id"u8))
                 {
                     reader.Read();
                     value._postmortemTemplateId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value._presence0 |= (1UL << 2);
+                    value.__presence0 |= (1UL << 2);
                 }
                 else if (reader.ValueTextEquals("title"u8))
                 {
                     reader.Read();
                     value._title = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value._presence0 |= (1UL << 3);
+                    value.__presence0 |= (1UL << 3);
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    (value._additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    (value.__additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
             return value;
@@ -121,13 +121,13 @@ namespace Consumer.Datadog
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemAttachmentRequestAttributes value)
         {
             writer.WriteStartObject();
-            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonCells); if (value._cells is { } present) { global::DatadogGen.JsonCollections.WriteList(writer, present, static (global::System.Text.Json.Utf8JsonWriter w, global::Consumer.Datadog.PostmortemCell item) => { if (item is { } value) { global::Consumer.Datadog.PostmortemCell.WriteJson(w, value); } else { w.WriteNullValue(); } }); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonContent); if (value._content is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonPostmortemTemplateId); if (value._postmortemTemplateId is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 3)) != 0) { writer.WritePropertyName(__jsonTitle); if (value._title is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if (value._additionalProperties is not null)
+            if ((value.__presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonCells); if (value._cells is { } present) { global::DatadogGen.JsonCollections.WriteList(writer, present, static (global::System.Text.Json.Utf8JsonWriter w, global::Consumer.Datadog.PostmortemCell item) => { if (item is { } value) { global::Consumer.Datadog.PostmortemCell.WriteJson(w, value); } else { w.WriteNullValue(); } }); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonContent); if (value._content is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonPostmortemTemplateId); if (value._postmortemTemplateId is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 3)) != 0) { writer.WritePropertyName(__jsonTitle); if (value._title is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if (value.__additionalProperties is not null)
             {
-                foreach (var extra in value._additionalProperties)
+                foreach (var extra in value.__additionalProperties)
                 {
                     writer.WritePropertyName(extra.Key);
                     extra.Value.WriteTo(writer);

@@ -12,11 +12,11 @@ namespace Consumer.Datadog
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Datadog.Serialization.PostmortemCellJsonConverter))]
     public partial class PostmortemCell
     {
-        private ulong _presence0;
+        private ulong __presence0;
         private global::Consumer.Datadog.PostmortemCellAttributes? _attributes;
         private string? _id;
         private global::Consumer.Datadog.PostmortemCellType? _type;
-        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additionalProperties;
         private static readonly global::System.Text.Json.JsonEncodedText __jsonAttributes = global::System.Text.Json.JsonEncodedText.Encode("attributes");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonId = global::System.Text.Json.JsonEncodedText.Encode("id");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonType = global::System.Text.Json.JsonEncodedText.Encode("type");
@@ -40,7 +40,7 @@ namespace Consumer.Datadog
         public global::Consumer.Datadog.PostmortemCellAttributes? Attributes
         {
             get => _attributes;
-            set { _attributes = value; _presence0 |= (1UL << 0); }
+            set { _attributes = value; __presence0 |= (1UL << 0); }
         }
 
         /// <summary>
@@ -49,7 +49,7 @@ namespace Consumer.Datadog
         public string? Id
         {
             get => _id;
-            set { _id = value; _presence0 |= (1UL << 1); }
+            set { _id = value; __presence0 |= (1UL << 1); }
         }
 
         /// <summary>
@@ -58,11 +58,11 @@ namespace Consumer.Datadog
         public global::Consumer.Datadog.PostmortemCellType? Type
         {
             get => _type;
-            set { _type = value; _presence0 |= (1UL << 2); }
+            set { _type = value; __presence0 |= (1UL << 2); }
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => _additionalProperties ??= new(global::System.StringComparer.Ordinal);
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new(global::System.StringComparer.Ordinal);
 
         /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
         internal bool ContainsUnknownValues() => (_attributes is { } p0 && p0.ContainsUnknownValues()) || (_type is { } p2 && !p2.IsKnown);
@@ -77,25 +77,25 @@ namespace Consumer.Datadog
                 {
                     reader.Read();
                     value._attributes = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.PostmortemCellAttributes?)! : global::Consumer.Datadog.PostmortemCellAttributes.ReadJson(ref reader);
-                    value._presence0 |= (1UL << 0);
+                    value.__presence0 |= (1UL << 0);
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
                     reader.Read();
                     value._id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value._presence0 |= (1UL << 1);
+                    value.__presence0 |= (1UL << 1);
                 }
                 else if (reader.ValueTextEquals("type"u8))
                 {
                     reader.Read();
                     value._type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.PostmortemCellType?)! : global::Consumer.Datadog.PostmortemCellType.ReadJson(ref reader);
-                    value._presence0 |= (1UL << 2);
+                    value.__presence0 |= (1UL << 2);
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    (value._additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    (value.__additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
             return value;
@@ -104,12 +104,12 @@ namespace Consumer.Datadog
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemCell value)
         {
             writer.WriteStartObject();
-            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonAttributes); if (value._attributes is { } present) { global::Consumer.Datadog.PostmortemCellAttributes.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonId); if (value._id is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if ((value._presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonType); if (value._type is { } present) { global::Consumer.Datadog.PostmortemCellType.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            if (value._additionalProperties is not null)
+            if ((value.__presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonAttributes); if (value._attributes is { } present) { global::Consumer.Datadog.PostmortemCellAttributes.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonId); if (value._id is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonType); if (value._type is { } present) { global::Consumer.Datadog.PostmortemCellType.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            if (value.__additionalProperties is not null)
             {
-                foreach (var extra in value._additionalProperties)
+                foreach (var extra in value.__additionalProperties)
                 {
                     writer.WritePropertyName(extra.Key);
                     extra.Value.WriteTo(writer);

@@ -12,9 +12,9 @@ namespace Consumer.Datadog
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Datadog.Serialization.PostmortemCellAttributesJsonConverter))]
     public partial class PostmortemCellAttributes
     {
-        private ulong _presence0;
+        private ulong __presence0;
         private global::Consumer.Datadog.PostmortemCellDefinition? _definition;
-        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additionalProperties;
         private static readonly global::System.Text.Json.JsonEncodedText __jsonDefinition = global::System.Text.Json.JsonEncodedText.Encode("definition");
 
         /// <summary>Creates an empty PostmortemCellAttributes; set its properties with an object initializer.</summary>
@@ -36,11 +36,11 @@ namespace Consumer.Datadog
         public global::Consumer.Datadog.PostmortemCellDefinition? Definition
         {
             get => _definition;
-            set { _definition = value; _presence0 |= (1UL << 0); }
+            set { _definition = value; __presence0 |= (1UL << 0); }
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => _additionalProperties ??= new(global::System.StringComparer.Ordinal);
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new(global::System.StringComparer.Ordinal);
 
         /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
         internal bool ContainsUnknownValues() => (_definition is { } p0 && p0.ContainsUnknownValues());
@@ -55,13 +55,13 @@ namespace Consumer.Datadog
                 {
                     reader.Read();
                     value._definition = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.PostmortemCellDefinition?)! : global::Consumer.Datadog.PostmortemCellDefinition.ReadJson(ref reader);
-                    value._presence0 |= (1UL << 0);
+                    value.__presence0 |= (1UL << 0);
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    (value._additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    (value.__additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
             return value;
@@ -70,10 +70,10 @@ namespace Consumer.Datadog
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemCellAttributes value)
         {
             writer.WriteStartObject();
-            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonDefinition); if (value._definition is { } present) { global::Consumer.Datadog.PostmortemCellDefinition.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            if (value._additionalProperties is not null)
+            if ((value.__presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonDefinition); if (value._definition is { } present) { global::Consumer.Datadog.PostmortemCellDefinition.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            if (value.__additionalProperties is not null)
             {
-                foreach (var extra in value._additionalProperties)
+                foreach (var extra in value.__additionalProperties)
                 {
                     writer.WritePropertyName(extra.Key);
                     extra.Value.WriteTo(writer);

@@ -12,9 +12,9 @@ namespace Consumer.Datadog
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Datadog.Serialization.PostmortemCellDefinitionJsonConverter))]
     public partial class PostmortemCellDefinition
     {
-        private ulong _presence0;
+        private ulong __presence0;
         private string? _content;
-        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties;
+        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additionalProperties;
         private static readonly global::System.Text.Json.JsonEncodedText __jsonContent = global::System.Text.Json.JsonEncodedText.Encode("content");
 
         /// <summary>Creates an empty PostmortemCellDefinition; set its properties with an object initializer.</summary>
@@ -36,11 +36,11 @@ namespace Consumer.Datadog
         public string? Content
         {
             get => _content;
-            set { _content = value; _presence0 |= (1UL << 0); }
+            set { _content = value; __presence0 |= (1UL << 0); }
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => _additionalProperties ??= new(global::System.StringComparer.Ordinal);
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new(global::System.StringComparer.Ordinal);
 
         /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
         internal bool ContainsUnknownValues() => false;
@@ -55,13 +55,13 @@ namespace Consumer.Datadog
                 {
                     reader.Read();
                     value._content = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value._presence0 |= (1UL << 0);
+                    value.__presence0 |= (1UL << 0);
                 }
                 else
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    (value._additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    (value.__additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 }
             }
             return value;
@@ -70,10 +70,10 @@ namespace Consumer.Datadog
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemCellDefinition value)
         {
             writer.WriteStartObject();
-            if ((value._presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonContent); if (value._content is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if (value._additionalProperties is not null)
+            if ((value.__presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonContent); if (value._content is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if (value.__additionalProperties is not null)
             {
-                foreach (var extra in value._additionalProperties)
+                foreach (var extra in value.__additionalProperties)
                 {
                     writer.WritePropertyName(extra.Key);
                     extra.Value.WriteTo(writer);

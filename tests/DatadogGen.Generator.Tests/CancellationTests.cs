@@ -1,0 +1,112 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+using System.Threading;
+using DatadogGen.Generator.Model;
+using DatadogGen.Generator.Parsing;
+using DatadogGen.Testing;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace DatadogGen.Generator.Tests;
+
+/// <summary>
+/// The IDE cancels generation on every keystroke: a cancelled run must end in OperationCanceledException (never
+/// in DDG007, a partial model or a run to completion). Microsoft.OpenApi's reader takes no token, so the first
+/// chance to stop comes when it returns (about 0.9 s into Datadog's spec); parsing and emitting check the token.
+/// </summary>
+public sealed class CancellationTests(ITestOutputHelper output)
+{
+    [SharedDataFact]
+    public void Cancelling_a_run_over_the_full_v2_spec_throws_OperationCanceledException()
+    {
+        var spec = new InMemoryAdditionalText("/project/openapi-v2.yaml", File.ReadAllText(SharedData.PathOf("openapi-v2.yaml")));
+        var driver = GeneratorHarness.CreateDriver(spec);
+        var compilation = GeneratorHarness.CreateCompilation();
+        using var cancellation = new CancellationTokenSource();
+        var stopwatch = Stopwatch.StartNew();
+        cancellation.CancelAfter(TimeSpan.FromMilliseconds(100));
+
+        Assert.ThrowsAny<OperationCanceledException>(() => driver.RunGeneratorsAndUpdateCompilation(compilation, out _, out _, cancellation.Token));
+
+        output.WriteLine($"cancelled after 100 ms, stopped after {stopwatch.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public void Cancelling_SpecParser_Parse_after_it_started_throws_OperationCanceledException()
+    {
+        var input = new SpecInput("/project/large.yaml", LargeSpec(operations: 400), "Consumer.Datadog", string.Empty);
+        SpecParser.Parse(input, CancellationToken.None);
+        var stopwatch = Stopwatch.StartNew();
+        SpecParser.Parse(input, CancellationToken.None);
+        var uncancelled = stopwatch.Elapsed;
+        using var cancellation = new CancellationTokenSource();
+        stopwatch.Restart();
+        cancellation.CancelAfter(uncancelled / 4);
+
+        Assert.ThrowsAny<OperationCanceledException>(() => SpecParser.Parse(input, cancellation.Token));
+
+        output.WriteLine($"a full parse took {uncancelled.TotalMilliseconds:F0} ms; cancelled after {(uncancelled / 4).TotalMilliseconds:F0} ms, it stopped after {stopwatch.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public void A_token_cancelled_before_the_run_stops_it()
+    {
+        var spec = new InMemoryAdditionalText("/project/postmortem.yaml", GeneratorHarness.ReadSpec("create-postmortem-attachment.yaml"));
+
+        Assert.ThrowsAny<OperationCanceledException>(() => GeneratorHarness.CreateDriver(spec)
+            .RunGeneratorsAndUpdateCompilation(GeneratorHarness.CreateCompilation(), out _, out _, new CancellationToken(canceled: true)));
+    }
+
+    /// <summary>Operations in pairs sharing a tag, each with a request and response model, an enum and a list.</summary>
+    private static string LargeSpec(int operations)
+    {
+        var paths = new StringBuilder("paths:\n");
+        var schemas = new StringBuilder("components:\n  schemas:\n");
+        for (var index = 0; index < operations; index++)
+        {
+            paths.Append($$$"""
+                  /things{{{index}}}/{id}:
+                    post:
+                      operationId: CreateThing{{{index}}}
+                      tags: [Group{{{index / 2}}}]
+                      parameters:
+                        - {name: id, in: path, required: true, schema: {type: string}}
+                      requestBody:
+                        content:
+                          application/json:
+                            schema: {$ref: '#/components/schemas/Thing{{{index}}}Request'}
+                      responses:
+                        '200':
+                          description: ok
+                          content:
+                            application/json:
+                              schema: {$ref: '#/components/schemas/Thing{{{index}}}'}
+
+                """);
+            schemas.Append($$$"""
+                    Thing{{{index}}}Request:
+                      type: object
+                      required: [name]
+                      properties:
+                        name: {type: string}
+                        kind: {$ref: '#/components/schemas/Thing{{{index}}}Kind'}
+                    Thing{{{index}}}:
+                      type: object
+                      properties:
+                        id: {type: string, format: uuid}
+                        created: {type: string, format: date-time}
+                        tags: {type: array, items: {type: string}}
+                        kind: {$ref: '#/components/schemas/Thing{{{index}}}Kind'}
+                        parent: {$ref: '#/components/schemas/Thing{{{index}}}'}
+                    Thing{{{index}}}Kind:
+                      type: string
+                      enum: [first, second, third]
+
+                """);
+        }
+
+        return "openapi: 3.0.0\ninfo: {title: large, version: '1'}\n" + paths + schemas;
+    }
+}

@@ -1,0 +1,66 @@
+using Xunit;
+
+namespace DatadogGen.Generator.Tests;
+
+/// <summary>
+/// Each generator bug the fuzz test (<see cref="FuzzTests"/>) found, reduced to its smallest spec, so it can be
+/// fixed and kept fixed one at a time. (Hostile names are in <see cref="NameTests"/>.)
+/// </summary>
+public sealed class FuzzFindingsTests
+{
+    /// <summary>A property whose schema is a string instead of a map: the reader leaves a null schema.</summary>
+    [Fact]
+    public void Property_whose_schema_is_a_scalar()
+    {
+        BuildContract.Check(MiniSpec.Path, MiniSpec.WithSchemas("    A:\n      type: object\n      properties:\n        x: oops\n"));
+    }
+
+    [Fact]
+    public void Property_whose_schema_is_a_list()
+    {
+        BuildContract.Check(MiniSpec.Path, MiniSpec.WithSchemas("    A:\n      type: object\n      properties:\n        x: [1]\n"));
+    }
+
+    /// <summary>DiagnosticTests covers an unresolved $ref in a response; inside a property it must be DDG003 too.</summary>
+    [Theory]
+    [InlineData("#/components/schemas/Missing")]
+    [InlineData("#/components/schemas/")]
+    public void Property_with_an_unresolved_ref_is_a_warning_and_the_rest_compiles(string reference)
+    {
+        var run = BuildContract.Check(MiniSpec.Path, MiniSpec.WithSchemas($"    A:\n      type: object\n      properties:\n        x: {{$ref: '{reference}'}}\n        y: {{type: string}}\n"));
+
+        Assert.NotEmpty(run.Ddg("DDG003"));
+        Assert.False(run.HasDdgError);
+        Assert.Empty(run.CompilerErrors);
+    }
+
+    /// <summary>A union listing itself as a variant gets an implicit conversion from itself (CS0555).</summary>
+    [Fact]
+    public void Union_with_itself_as_a_variant()
+    {
+        BuildContract.Check(MiniSpec.Path, MiniSpec.WithSchemas("    A:\n      oneOf:\n        - $ref: '#/components/schemas/A'\n        - type: string\n"));
+    }
+
+    /// <summary>An integer enum with a value that is not a number becomes the literal <c>usersL</c> (CS0103).</summary>
+    [Fact]
+    public void Integer_enum_with_a_word_as_value()
+    {
+        BuildContract.Check(MiniSpec.Path, MiniSpec.WithSchemas("    A:\n      type: object\n      properties:\n        x: {type: integer, enum: [users]}\n"));
+    }
+
+    /// <summary>
+    /// 40 nested arrays in one property: the JSON writer expression is built twice per level (2^40 steps), and the
+    /// emit step does not observe cancellation. 22 levels already take about 2 s.
+    /// </summary>
+    [Fact]
+    public void Forty_nested_arrays_generate_in_seconds()
+    {
+        var schema = "{type: string}";
+        for (var level = 0; level < 40; level++)
+        {
+            schema = "{type: array, items: " + schema + "}";
+        }
+
+        BuildContract.Check(MiniSpec.Path, MiniSpec.WithSchemas("    A:\n      type: object\n      properties:\n        nested: " + schema + "\n"), timeout: System.TimeSpan.FromSeconds(15));
+    }
+}
