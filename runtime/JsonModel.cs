@@ -75,9 +75,10 @@ public static class JsonModel
     public static byte[] Serialize<T>(T value, JsonValueWriter<T> write)
     {
         ArgumentNullException.ThrowIfNull(write);
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        SerializationBuffer rented = SerializationBuffer.Rent();
+        try
         {
+            Utf8JsonWriter writer = rented.Writer;
             write(writer, value);
             if (writer.CurrentDepth != 0)
             {
@@ -85,14 +86,62 @@ public static class JsonModel
             }
 
             writer.Flush();
-        }
+            if (rented.Buffer.WrittenCount == 0)
+            {
+                throw new InvalidOperationException("The JSON writer delegate wrote nothing.");
+            }
 
-        if (buffer.WrittenCount == 0)
+            return rented.Buffer.WrittenSpan.ToArray();
+        }
+        finally
         {
-            throw new InvalidOperationException("The JSON writer delegate wrote nothing.");
+            SerializationBuffer.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// A buffer and writer kept per thread, as System.Text.Json keeps its own: a request body then costs one
+    /// array, not a growing buffer and a writer each time. Validation is off because the writers are generated
+    /// code (the depth check above still catches an unbalanced one). A nested Serialize on the same thread finds
+    /// the slot empty and gets a fresh pair, so rentals never share state.
+    /// </summary>
+    private sealed class SerializationBuffer
+    {
+        // Bodies larger than this return their memory to the GC instead of pinning it to the thread.
+        private const int MaxRetainedBytes = 64 * 1024;
+
+        [ThreadStatic]
+        private static SerializationBuffer? t_cached;
+
+        private SerializationBuffer()
+        {
+            Buffer = new ArrayBufferWriter<byte>(1024);
+            Writer = new Utf8JsonWriter(Buffer, new JsonWriterOptions { SkipValidation = true });
         }
 
-        return buffer.WrittenSpan.ToArray();
+        public ArrayBufferWriter<byte> Buffer { get; }
+
+        public Utf8JsonWriter Writer { get; }
+
+        public static SerializationBuffer Rent()
+        {
+            SerializationBuffer? cached = t_cached;
+            t_cached = null;
+            return cached ?? new SerializationBuffer();
+        }
+
+        public static void Return(SerializationBuffer rented)
+        {
+            if (rented.Buffer.Capacity > MaxRetainedBytes)
+            {
+                rented.Writer.Dispose();
+                return;
+            }
+
+            rented.Buffer.ResetWrittenCount();
+            rented.Writer.Reset(rented.Buffer);
+            t_cached = rented;
+        }
     }
 
     // A reader delegate that returns early (e.g. on a start token) would otherwise pass as a complete read.

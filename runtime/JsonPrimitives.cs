@@ -127,11 +127,14 @@ public static class JsonPrimitives
     /// expected outcome here, not an error, so the exceptions that say so become false.
     /// </summary>
     /// <typeparam name="T">The variant type.</typeparam>
-    /// <param name="reader">A copy of the reader, on the value's first token.</param>
+    /// <param name="reader">
+    /// A copy of the reader, on the value's first token; after a successful read it is on the value's last token,
+    /// so the caller can take it over instead of skipping the value again. After a failure, discard it.
+    /// </param>
     /// <param name="read">Reads the variant.</param>
     /// <param name="value">The variant read, when it fit.</param>
     /// <returns>True when the value reads as the variant.</returns>
-    public static bool TryReadVariant<T>(Utf8JsonReader reader, JsonValueReader<T> read, out T value)
+    public static bool TryReadVariant<T>(ref Utf8JsonReader reader, JsonValueReader<T> read, out T value)
     {
         try
         {

@@ -65,15 +65,69 @@ internal static class EnumEmitter
             writer.Line();
             writer.Line("internal bool ContainsUnknownValues() => !IsKnown;");
             writer.Line();
-            writer.Line(spec.IsInteger
-                ? "internal static " + name + " ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::DatadogGen.JsonPrimitives.ReadEnumInteger(ref reader, \"" + name + "\"));"
-                : "internal static " + name + " ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::DatadogGen.JsonPrimitives.ReadEnumString(ref reader, \"" + name + "\"));");
+            if (spec.IsInteger)
+            {
+                writer.Line("internal static " + name + " ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::DatadogGen.JsonPrimitives.ReadEnumInteger(ref reader, \"" + name + "\"));");
+            }
+            else
+            {
+                WriteStringReadJson(writer, spec);
+            }
+
+            writer.Line();
+            WriteIsKnownJson(writer, spec);
             writer.Line();
             writer.Line(spec.IsInteger
                 ? "internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, " + name + " value) => writer.WriteNumberValue(value._value);"
                 : "internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, " + name + " value) => writer.WriteStringValue(value._value);");
         }
     }
+
+    // Known values come back as the static members' own strings, so reading one allocates nothing (JSON:API
+    // responses repeat "type" enums on every resource). Past a few dozen values the comparisons would cost more
+    // than the string they save.
+    private const int MaxValuesMatchedOnRead = 32;
+
+    private static void WriteStringReadJson(SourceWriter writer, EnumSpec spec)
+    {
+        var read = "new(global::DatadogGen.JsonPrimitives.ReadEnumString(ref reader, \"" + spec.Name + "\"))";
+        if (spec.Members.Count == 0 || spec.Members.Count > MaxValuesMatchedOnRead)
+        {
+            writer.Line("internal static " + spec.Name + " ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => " + read + ";");
+            return;
+        }
+
+        using (writer.Block("internal static " + spec.Name + " ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)"))
+        {
+            using (writer.Block("if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)"))
+            {
+                foreach (var member in spec.Members)
+                {
+                    writer.Line("if (reader.ValueTextEquals(" + CSharpLiterals.QuoteUtf8(member.Value) + ")) return " + member.Name + ";");
+                }
+            }
+
+            writer.Line("return " + read + ";");
+        }
+    }
+
+    // What a union's shape check asks of an enum property (JsonPropertyShape's isKnown): without allocating
+    // the string when it can.
+    private static void WriteIsKnownJson(SourceWriter writer, EnumSpec spec)
+    {
+        var header = "internal static bool " + IsKnownJsonMethod + "(ref global::System.Text.Json.Utf8JsonReader reader) => ";
+        if (spec.IsInteger || spec.Members.Count == 0 || spec.Members.Count > MaxValuesMatchedOnRead)
+        {
+            writer.Line(header + "ReadJson(ref reader).IsKnown;");
+            return;
+        }
+
+        var matches = spec.Members.Select(member => "reader.ValueTextEquals(" + CSharpLiterals.QuoteUtf8(member.Value) + ")");
+        writer.Line(header + "reader.TokenType == global::System.Text.Json.JsonTokenType.String && (" + string.Join(" || ", matches) + ");");
+    }
+
+    /// <summary>The static method that tells, from the reader, whether a JSON value is a known value of the enum.</summary>
+    public const string IsKnownJsonMethod = "IsKnownJson";
 
     private static string Literal(EnumSpec spec, string value) =>
         spec.IsInteger ? value + "L" : CSharpLiterals.Quote(value);

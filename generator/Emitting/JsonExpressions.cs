@@ -49,6 +49,20 @@ internal static class JsonExpressions
         ? TypeNames.CSharp(type) + ".ReadJson"
         : "static (ref " + ReaderType + " reader) => " + Read(type, "reader");
 
+    /// <summary>
+    /// The JsonTokenKinds a reader of the type accepts as a value's first token (null aside); every kind where
+    /// the reader itself decides (unions, JsonElement, enums whose wire type the reference does not say).
+    /// </summary>
+    public static string TokenKinds(TypeRef type) => Runtime + "JsonTokenKinds." + type.Kind switch
+    {
+        TypeKind.String or TypeKind.DateTimeOffset or TypeKind.DateOnly or TypeKind.Guid => "String",
+        TypeKind.Boolean => "Boolean",
+        TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double => "Number",
+        TypeKind.Model or TypeKind.Map => "Object",
+        TypeKind.Array => "Array",
+        _ => "Any",
+    };
+
     /// <summary>An expression that is true when a value holds an enum value or union the spec does not know.</summary>
     public static string? UnknownCheck(TypeRef type, string value)
     {

@@ -26,7 +26,7 @@ internal static class ModelEmitter
             }
 
             writer.Line("/// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>");
-            writer.Line("public global::System.Collections.Generic.IDictionary<string, " + Json + "JsonElement> AdditionalProperties => __additionalProperties ??= new(global::System.StringComparer.Ordinal);");
+            writer.Line("public global::System.Collections.Generic.IDictionary<string, " + Json + "JsonElement> AdditionalProperties => __additionalProperties ??= new();");
             writer.Line();
             WriteContainsUnknownValues(writer, model);
             WriteReadJson(writer, model);
@@ -48,7 +48,7 @@ internal static class ModelEmitter
             writer.Line("private " + DeclaredType(property) + " " + property.FieldName + initializer + ";");
         }
 
-        writer.Line("private global::System.Collections.Generic.Dictionary<string, " + Json + "JsonElement>? __additionalProperties;");
+        writer.Line("private global::DatadogGen.AdditionalPropertyBag? __additionalProperties;");
 
         // Names encoded once, as System.Text.Json's own generator does, so writing skips validation and escaping.
         foreach (var property in model.Properties)
@@ -56,8 +56,33 @@ internal static class ModelEmitter
             writer.Line("private static readonly " + Json + "JsonEncodedText " + EncodedNameField(property) + " = " + Json + "JsonEncodedText.Encode(" + CSharpLiterals.Quote(property.JsonName) + ");");
         }
 
+        if (model.IsUnionVariant)
+        {
+            WriteShape(writer, model);
+        }
+
         writer.Line();
     }
+
+    // A property may always be null: the reader turns JSON null into the default value.
+    private static void WriteShape(SourceWriter writer, ModelSpec model)
+    {
+        writer.Line("/// <summary>What JSON this model's reader accepts, checked before a union tries to read it.</summary>");
+        writer.Line("internal static readonly global::DatadogGen.JsonShape " + ShapeField + " = new(global::DatadogGen.JsonTokenKinds.Object" + (model.Properties.Count == 0 ? ");" : ","));
+        for (var index = 0; index < model.Properties.Count; index++)
+        {
+            var property = model.Properties[index];
+            var separator = index == model.Properties.Count - 1 ? ");" : ",";
+            var isKnown = property.Type.Kind == TypeKind.Enum
+                ? ", isKnown: " + TypeNames.CSharp(property.Type) + "." + EnumEmitter.IsKnownJsonMethod
+                : "";
+            writer.Line("    new global::DatadogGen.JsonPropertyShape(" + CSharpLiterals.Quote(property.JsonName) + ", " + JsonExpressions.TokenKinds(property.Type)
+                + " | global::DatadogGen.JsonTokenKinds.Null, isRequired: " + (property.IsRequired ? "true" : "false") + isKnown + ")" + separator);
+        }
+    }
+
+    /// <summary>The static field holding a union variant's <c>JsonShape</c>; no property or field name starts with two underscores and "shape".</summary>
+    public const string ShapeField = "__shape";
 
     private static string EncodedNameField(PropertySpec property) => "__json" + property.Name.TrimStart('@');
 
@@ -142,7 +167,7 @@ internal static class ModelEmitter
                 {
                     writer.Line("var name = reader.GetString()!;");
                     writer.Line("reader.Read();");
-                    writer.Line("(value.__additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = " + Json + "JsonElement.ParseValue(ref reader);");
+                    writer.Line("(value.__additionalProperties ??= new()).Read(name, ref reader);");
                 }
             }
 
@@ -169,14 +194,7 @@ internal static class ModelEmitter
                 writer.Line(property.IsRequired ? "{ " + write + " }" : "if (" + IsPresent(property) + ") { " + write + " }");
             }
 
-            using (writer.Block("if (value.__additionalProperties is not null)"))
-            {
-                using (writer.Block("foreach (var extra in value.__additionalProperties)"))
-                {
-                    writer.Line("writer.WritePropertyName(extra.Key);");
-                    writer.Line("extra.Value.WriteTo(writer);");
-                }
-            }
+            writer.Line("value.__additionalProperties?.WriteTo(writer);");
 
             writer.Line("writer.WriteEndObject();");
         }

@@ -4,8 +4,9 @@ using DatadogGen.Generator.Model;
 namespace DatadogGen.Generator.Emitting;
 
 /// <summary>
-/// Emits a oneOf/anyOf union. Reading tries the variant the discriminator names, or else every variant, and
-/// keeps the one that reads cleanly; when none or several do, the raw JSON is kept and IsUnparsed is true.
+/// Emits a oneOf/anyOf union. Reading tries the variant the discriminator names, or else every variant whose
+/// JSON shape fits, and keeps the one that reads cleanly; when none or several do, the raw JSON is kept and
+/// IsUnparsed is true.
 /// Reading never throws for an unmatched value.
 /// </summary>
 internal static class UnionEmitter
@@ -113,7 +114,8 @@ internal static class UnionEmitter
                             writer.Line("case " + CSharpLiterals.Quote(value) + ":");
                         }
 
-                        writer.Line("    if (global::DatadogGen.JsonPrimitives.TryReadVariant(reader, " + JsonExpressions.Reader(variant.Type) + ", out var " + Local(variant) + ")) { reader.Skip(); return new " + spec.Name + "(" + Local(variant) + "); }");
+                        writer.Line("    var " + Probe(variant) + " = reader;");
+                        writer.Line("    if (global::DatadogGen.JsonPrimitives.TryReadVariant(ref " + Probe(variant) + ", " + JsonExpressions.Reader(variant.Type) + ", out var " + Local(variant) + ")) { reader = " + Probe(variant) + "; return new " + spec.Name + "(" + Local(variant) + "); }");
                         writer.Line("    break;");
                     }
                 }
@@ -122,18 +124,21 @@ internal static class UnionEmitter
                 return;
             }
 
+            // The reader a successful variant read ends with is taken over, so the value is not walked again.
             writer.Line("object? match = null;");
             writer.Line("var matches = 0;");
+            writer.Line("var end = reader;");
             foreach (var variant in spec.Variants)
             {
                 var check = JsonExpressions.UnknownCheck(variant.Type, Local(variant));
                 var clean = check is null ? "" : " && !(" + check + ")";
-                writer.Line("if (global::DatadogGen.JsonPrimitives.TryReadVariant(reader, " + JsonExpressions.Reader(variant.Type) + ", out var " + Local(variant) + ")" + clean + ") { match = " + Local(variant) + "; matches++; }");
+                writer.Line("var " + Probe(variant) + " = reader;");
+                writer.Line("if (" + ShapeCheck(variant.Type) + "global::DatadogGen.JsonPrimitives.TryReadVariant(ref " + Probe(variant) + ", " + JsonExpressions.Reader(variant.Type) + ", out var " + Local(variant) + ")" + clean + ") { match = " + Local(variant) + "; matches++; end = " + Probe(variant) + "; }");
             }
 
             using (writer.Block("if (matches == 1)"))
             {
-                writer.Line("reader.Skip();");
+                writer.Line("reader = end;");
                 writer.Line("return new " + spec.Name + "(match!, unparsed: null);");
             }
 
@@ -170,5 +175,16 @@ internal static class UnionEmitter
         }
     }
 
+    // Rules out variants whose reader would throw (the wrong token, a property of the wrong kind, a required one
+    // missing) without reading them: exceptions made trying every variant cost microseconds per union value.
+    private static string ShapeCheck(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Model => TypeNames.CSharp(type) + "." + ModelEmitter.ShapeField + ".MayRead(reader) && ",
+        TypeKind.Any or TypeKind.Union or TypeKind.Enum => "",
+        _ => "global::DatadogGen.JsonShape.Allows(" + JsonExpressions.TokenKinds(type) + ", reader.TokenType) && ",
+    };
+
     private static string Local(UnionVariantSpec variant) => "as" + variant.PropertyName;
+
+    private static string Probe(UnionVariantSpec variant) => "readerFor" + variant.PropertyName;
 }

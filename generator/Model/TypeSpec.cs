@@ -3,12 +3,16 @@ namespace DatadogGen.Generator.Model;
 /// <summary>A generated type: a model class, an extensible enum or a oneOf union.</summary>
 internal abstract record TypeSpec(string Name, string? Description, bool IsDeprecated);
 
-/// <summary>An object schema: a class with settable properties and a bag for unknown properties.</summary>
+/// <summary>
+/// An object schema: a class with settable properties and a bag for unknown properties.
+/// <see cref="IsUnionVariant"/> marks a variant of a union without discriminator, which gets a JSON shape check.
+/// </summary>
 internal sealed record ModelSpec(
     string Name,
     string? Description,
     bool IsDeprecated,
-    EquatableArray<PropertySpec> Properties)
+    EquatableArray<PropertySpec> Properties,
+    bool IsUnionVariant = false)
     : TypeSpec(Name, Description, IsDeprecated);
 
 /// <summary>An enum schema: a readonly struct whose unknown values survive a round trip.</summary>

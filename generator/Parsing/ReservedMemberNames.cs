@@ -8,7 +8,7 @@ internal static class ModelMemberNames
 
 internal static class EnumMemberNames
 {
-    public static readonly string[] Reserved = { "IsKnown", "ReadJson", "WriteJson", "ContainsUnknownValues", "ToString", "Equals", "GetHashCode", "GetType" };
+    public static readonly string[] Reserved = { "IsKnown", "IsKnownJson", "ReadJson", "WriteJson", "ContainsUnknownValues", "ToString", "Equals", "GetHashCode", "GetType" };
 }
 
 internal static class UnionMemberNames

@@ -84,7 +84,20 @@ internal sealed class SchemaMapper
             });
         }
 
-        return _types.OrderBy(type => type.Name, StringComparer.Ordinal).ToEquatableArray();
+        return MarkUnionVariants(_types).OrderBy(type => type.Name, StringComparer.Ordinal).ToEquatableArray();
+    }
+
+    // Only models a union must try get a shape check: emitting it for every model would bloat large specs.
+    private static IEnumerable<TypeSpec> MarkUnionVariants(List<TypeSpec> types)
+    {
+        var variants = new HashSet<string>(
+            types.OfType<UnionSpec>()
+                .Where(union => union.DiscriminatorProperty is null)
+                .SelectMany(union => union.Variants)
+                .Where(variant => variant.Type.Kind == TypeKind.Model)
+                .Select(variant => variant.Type.Name),
+            StringComparer.Ordinal);
+        return types.Select(type => type is ModelSpec model && variants.Contains(model.Name) ? model with { IsUnionVariant = true } : type);
     }
 
     private TypeRef MapComponent(string id, OpenApiSchema schema)

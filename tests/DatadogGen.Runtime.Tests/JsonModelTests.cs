@@ -70,6 +70,46 @@ public sealed class JsonModelTests
         Assert.Throws<InvalidOperationException>(() => JsonModel.Serialize(1, (writer, _) => writer.WriteStartObject()));
     }
 
+    [Fact]
+    public void SerializeStartsCleanAfterAWriterThatFailedHalfway()
+    {
+        Assert.Throws<InvalidOperationException>(() => JsonModel.Serialize(1, (writer, _) =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("half", "written");
+            throw new InvalidOperationException("writer failed");
+        }));
+
+        Assert.Equal("""{"id":"b"}""", Encoding.UTF8.GetString(JsonModel.Serialize(new Item("b"), TestModels.WriteItem)));
+    }
+
+    [Fact]
+    public void SerializeCalledFromInsideAWriterDoesNotShareItsBuffer()
+    {
+        string? inner = null;
+        byte[] outer = JsonModel.Serialize(new Item("outer"), (writer, item) =>
+        {
+            writer.WriteStartObject();
+            inner = Encoding.UTF8.GetString(JsonModel.Serialize(new Item("inner"), TestModels.WriteItem));
+            writer.WriteString("id", item.Id);
+            writer.WriteEndObject();
+        });
+
+        Assert.Equal("""{"id":"inner"}""", inner);
+        Assert.Equal("""{"id":"outer"}""", Encoding.UTF8.GetString(outer));
+    }
+
+    [Fact]
+    public void SerializeHandlesBodiesLargerThanTheRetainedBuffer()
+    {
+        string big = new('x', 200_000);
+
+        byte[] json = JsonModel.Serialize(new Item(big), TestModels.WriteItem);
+
+        Assert.Equal(big.Length + "{\"id\":\"\"}".Length, json.Length);
+        Assert.Equal("""{"id":"a"}""", Encoding.UTF8.GetString(JsonModel.Serialize(new Item("a"), TestModels.WriteItem)));
+    }
+
     [Theory]
     [InlineData("""{"id":"a"}""", true)]
     [InlineData("""{"other":1}""", false)]

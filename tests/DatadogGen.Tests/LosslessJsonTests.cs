@@ -62,6 +62,26 @@ public class LosslessJsonTests
         Assert.Equal(json, JsonSerializer.Serialize(cell, JsonTypeInfo<PostmortemCell>()));
     }
 
+    [Theory]
+    [InlineData("""{"type":"markdown"}""")]
+    [InlineData("""{"type":"mark\u0064own"}""")]
+    public void KnownEnumValueReadsAsTheMembersOwnString(string json)
+    {
+        // A known value costs no allocation: the reader hands back the static member's string.
+        var cell = JsonSerializer.Deserialize(json, JsonTypeInfo<PostmortemCell>())!;
+
+        Assert.Same(PostmortemCellType.Markdown.ToString(), cell.Type!.Value.ToString());
+        Assert.True(cell.Type.Value.IsKnown);
+    }
+
+    [Fact]
+    public void EnumValueOfTheWrongJsonTypeIsAJsonException()
+    {
+        var exception = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("""{"type":1}""", JsonTypeInfo<PostmortemCell>()));
+
+        Assert.Contains("PostmortemCellType", exception.Message);
+    }
+
     [Fact]
     public void ExtensibleEnumsCompareByWireValue()
     {

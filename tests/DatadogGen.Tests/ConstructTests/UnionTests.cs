@@ -130,4 +130,69 @@ public class UnionTests
         Assert.True(tagging.IsUnparsed);
         Assert.Equal(json, Write(tagging));
     }
+
+    [Theory]
+    [InlineData("""{"type":"dropdown","value":"active"}""", "FieldSingleValue")]
+    [InlineData("""{"type":"autocomplete","value":["a","b"]}""", "FieldMultipleValue")]
+    [InlineData("""{"type":"dropdown","value":null}""", "FieldSingleValue")]
+    [InlineData("""{"value":["a"],"type":"multiselect","extra":{"k":[1]}}""", "FieldMultipleValue")]
+    public void ObjectVariantsWithoutDiscriminatorAreToldApartByShapeAndEnum(string json, string variant)
+    {
+        var field = Read<FieldValue>(json);
+
+        Assert.False(field.IsUnparsed);
+        Assert.NotNull(typeof(FieldValue).GetProperty(variant)!.GetValue(field));
+        JsonAssert.Equivalent(json, Write(field));
+    }
+
+    [Theory]
+    [InlineData("""{"value":["a"]}""")] // the multiple variant's required type is missing
+    [InlineData("""{"type":"dropdown","value":7}""")] // a number fits neither value
+    [InlineData("""{"type":"radio","value":"x"}""")] // an enum value neither variant knows
+    [InlineData("\"text\"")]
+    public void ObjectUnionValueNoVariantFitsIsKeptUnparsed(string json)
+    {
+        var field = Read<FieldValue>(json);
+
+        Assert.True(field.IsUnparsed);
+        Assert.Equal(json, Write(field));
+    }
+
+    [Theory]
+    [InlineData("""{"type":"dropdown","value":"active"}""")]
+    [InlineData("""{"type":"autocomplete","value":["a","b"]}""")]
+    [InlineData("""{"value":["a"]}""")]
+    [InlineData("""{"type":"dropdown","value":7}""")]
+    [InlineData("""["not","an","object"]""")]
+    [InlineData("""{"type":"textbox","value":null}""")]
+    [InlineData("""{"type":"radio","value":null}""")]
+    public void VariantsWhoseShapeDoesNotFitAreNotTriedSoReadingThrowsNothing(string json)
+    {
+        // Every exception thrown (and caught) inside a union's reader costs microseconds on each value of a large
+        // response; a variant the JSON's shape rules out must not be read at all.
+        var thread = System.Environment.CurrentManagedThreadId;
+        var thrown = new System.Collections.Generic.List<string>();
+        void Record(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs args)
+        {
+            if (System.Environment.CurrentManagedThreadId == thread)
+            {
+                lock (thrown)
+                {
+                    thrown.Add(args.Exception.Message);
+                }
+            }
+        }
+
+        System.AppDomain.CurrentDomain.FirstChanceException += Record;
+        try
+        {
+            Read<FieldValue>(json);
+        }
+        finally
+        {
+            System.AppDomain.CurrentDomain.FirstChanceException -= Record;
+        }
+
+        Assert.Empty(thrown);
+    }
 }

@@ -15,7 +15,7 @@ namespace Consumer.Datadog
         private ulong __presence0;
         private global::Consumer.Datadog.AttachmentData? _data;
         private global::System.Collections.Generic.List<global::Consumer.Datadog.AttachmentIncluded>? _included;
-        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additionalProperties;
+        private global::DatadogGen.AdditionalPropertyBag? __additionalProperties;
         private static readonly global::System.Text.Json.JsonEncodedText __jsonData = global::System.Text.Json.JsonEncodedText.Encode("data");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonIncluded = global::System.Text.Json.JsonEncodedText.Encode("included");
 
@@ -51,7 +51,7 @@ namespace Consumer.Datadog
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new(global::System.StringComparer.Ordinal);
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new();
 
         /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
         internal bool ContainsUnknownValues() => (_data is { } p0 && p0.ContainsUnknownValues()) || (_included is { } p1 && global::DatadogGen.JsonCollections.AnyItem(p1, static item => item is { } present && present.ContainsUnknownValues()));
@@ -78,7 +78,7 @@ namespace Consumer.Datadog
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    (value.__additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    (value.__additionalProperties ??= new()).Read(name, ref reader);
                 }
             }
             return value;
@@ -89,14 +89,7 @@ namespace Consumer.Datadog
             writer.WriteStartObject();
             if ((value.__presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonData); if (value._data is { } present) { global::Consumer.Datadog.AttachmentData.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
             if ((value.__presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonIncluded); if (value._included is { } present) { global::DatadogGen.JsonCollections.WriteList(writer, present, static (global::System.Text.Json.Utf8JsonWriter w, global::Consumer.Datadog.AttachmentIncluded item) => { if (item is { } value) { global::Consumer.Datadog.AttachmentIncluded.WriteJson(w, value); } else { w.WriteNullValue(); } }); } else { writer.WriteNullValue(); } }
-            if (value.__additionalProperties is not null)
-            {
-                foreach (var extra in value.__additionalProperties)
-                {
-                    writer.WritePropertyName(extra.Key);
-                    extra.Value.WriteTo(writer);
-                }
-            }
+            value.__additionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }
     }

@@ -16,7 +16,7 @@ namespace Consumer.Datadog
         private string _id = null!;
         private global::Consumer.Datadog.AttachmentDataRelationships _relationships = null!;
         private global::Consumer.Datadog.IncidentAttachmentType _type;
-        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additionalProperties;
+        private global::DatadogGen.AdditionalPropertyBag? __additionalProperties;
         private static readonly global::System.Text.Json.JsonEncodedText __jsonAttributes = global::System.Text.Json.JsonEncodedText.Encode("attributes");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonId = global::System.Text.Json.JsonEncodedText.Encode("id");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonRelationships = global::System.Text.Json.JsonEncodedText.Encode("relationships");
@@ -72,7 +72,7 @@ namespace Consumer.Datadog
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new(global::System.StringComparer.Ordinal);
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new();
 
         /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
         internal bool ContainsUnknownValues() => (_attributes is { } p0 && p0.ContainsUnknownValues()) || (_relationships is { } p2 && p2.ContainsUnknownValues()) || (_type is { } p3 && !p3.IsKnown);
@@ -115,7 +115,7 @@ namespace Consumer.Datadog
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    (value.__additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    (value.__additionalProperties ??= new()).Read(name, ref reader);
                 }
             }
             if (!has_attributes) throw global::DatadogGen.JsonPrimitives.MissingRequiredProperty("attributes", "AttachmentData");
@@ -132,14 +132,7 @@ namespace Consumer.Datadog
             { writer.WritePropertyName(__jsonId); if (value._id is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
             { writer.WritePropertyName(__jsonRelationships); if (value._relationships is { } present) { global::Consumer.Datadog.AttachmentDataRelationships.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
             { writer.WritePropertyName(__jsonType); if (value._type is { } present) { global::Consumer.Datadog.IncidentAttachmentType.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            if (value.__additionalProperties is not null)
-            {
-                foreach (var extra in value.__additionalProperties)
-                {
-                    writer.WritePropertyName(extra.Key);
-                    extra.Value.WriteTo(writer);
-                }
-            }
+            value.__additionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }
     }

@@ -56,7 +56,17 @@ namespace Consumer.Datadog
 
         internal bool ContainsUnknownValues() => !IsKnown;
 
-        internal static AttachmentDataAttributesAttachmentType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::DatadogGen.JsonPrimitives.ReadEnumString(ref reader, "AttachmentDataAttributesAttachmentType"));
+        internal static AttachmentDataAttributesAttachmentType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            {
+                if (reader.ValueTextEquals("postmortem"u8)) return Postmortem;
+                if (reader.ValueTextEquals("link"u8)) return Link;
+            }
+            return new(global::DatadogGen.JsonPrimitives.ReadEnumString(ref reader, "AttachmentDataAttributesAttachmentType"));
+        }
+
+        internal static bool IsKnownJson(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.String && (reader.ValueTextEquals("postmortem"u8) || reader.ValueTextEquals("link"u8));
 
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentDataAttributesAttachmentType value) => writer.WriteStringValue(value._value);
     }

@@ -15,7 +15,7 @@ namespace Consumer.Datadog
         private ulong __presence0;
         private global::Consumer.Datadog.RelationshipToIncident? _incident;
         private global::Consumer.Datadog.RelationshipToUser? _lastModifiedByUser;
-        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additionalProperties;
+        private global::DatadogGen.AdditionalPropertyBag? __additionalProperties;
         private static readonly global::System.Text.Json.JsonEncodedText __jsonIncident = global::System.Text.Json.JsonEncodedText.Encode("incident");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonLastModifiedByUser = global::System.Text.Json.JsonEncodedText.Encode("last_modified_by_user");
 
@@ -51,7 +51,7 @@ namespace Consumer.Datadog
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new(global::System.StringComparer.Ordinal);
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new();
 
         /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
         internal bool ContainsUnknownValues() => (_incident is { } p0 && p0.ContainsUnknownValues()) || (_lastModifiedByUser is { } p1 && p1.ContainsUnknownValues());
@@ -78,7 +78,7 @@ namespace Consumer.Datadog
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    (value.__additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    (value.__additionalProperties ??= new()).Read(name, ref reader);
                 }
             }
             return value;
@@ -89,14 +89,7 @@ namespace Consumer.Datadog
             writer.WriteStartObject();
             if ((value.__presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonIncident); if (value._incident is { } present) { global::Consumer.Datadog.RelationshipToIncident.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
             if ((value.__presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonLastModifiedByUser); if (value._lastModifiedByUser is { } present) { global::Consumer.Datadog.RelationshipToUser.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            if (value.__additionalProperties is not null)
-            {
-                foreach (var extra in value.__additionalProperties)
-                {
-                    writer.WritePropertyName(extra.Key);
-                    extra.Value.WriteTo(writer);
-                }
-            }
+            value.__additionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }
     }

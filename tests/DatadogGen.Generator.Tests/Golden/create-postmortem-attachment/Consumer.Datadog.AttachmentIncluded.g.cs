@@ -53,10 +53,12 @@ namespace Consumer.Datadog
         {
             object? match = null;
             var matches = 0;
-            if (global::DatadogGen.JsonPrimitives.TryReadVariant(reader, global::Consumer.Datadog.IncidentUserData.ReadJson, out var asIncidentUserData) && !(asIncidentUserData.ContainsUnknownValues())) { match = asIncidentUserData; matches++; }
+            var end = reader;
+            var readerForIncidentUserData = reader;
+            if (global::Consumer.Datadog.IncidentUserData.__shape.MayRead(reader) && global::DatadogGen.JsonPrimitives.TryReadVariant(ref readerForIncidentUserData, global::Consumer.Datadog.IncidentUserData.ReadJson, out var asIncidentUserData) && !(asIncidentUserData.ContainsUnknownValues())) { match = asIncidentUserData; matches++; end = readerForIncidentUserData; }
             if (matches == 1)
             {
-                reader.Skip();
+                reader = end;
                 return new AttachmentIncluded(match!, unparsed: null);
             }
             return new AttachmentIncluded(global::System.Text.Json.JsonElement.ParseValue(ref reader));

@@ -51,7 +51,16 @@ namespace Consumer.Datadog
 
         internal bool ContainsUnknownValues() => !IsKnown;
 
-        internal static IncidentAttachmentType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::DatadogGen.JsonPrimitives.ReadEnumString(ref reader, "IncidentAttachmentType"));
+        internal static IncidentAttachmentType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            {
+                if (reader.ValueTextEquals("incident_attachments"u8)) return IncidentAttachments;
+            }
+            return new(global::DatadogGen.JsonPrimitives.ReadEnumString(ref reader, "IncidentAttachmentType"));
+        }
+
+        internal static bool IsKnownJson(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.String && (reader.ValueTextEquals("incident_attachments"u8));
 
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, IncidentAttachmentType value) => writer.WriteStringValue(value._value);
     }

@@ -51,7 +51,16 @@ namespace Consumer.Datadog
 
         internal bool ContainsUnknownValues() => !IsKnown;
 
-        internal static IncidentType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::DatadogGen.JsonPrimitives.ReadEnumString(ref reader, "IncidentType"));
+        internal static IncidentType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            {
+                if (reader.ValueTextEquals("incidents"u8)) return Incidents;
+            }
+            return new(global::DatadogGen.JsonPrimitives.ReadEnumString(ref reader, "IncidentType"));
+        }
+
+        internal static bool IsKnownJson(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.String && (reader.ValueTextEquals("incidents"u8));
 
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, IncidentType value) => writer.WriteStringValue(value._value);
     }

@@ -18,7 +18,7 @@ namespace Consumer.Datadog
         private string? _icon;
         private string? _name;
         private string? _uuid;
-        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additionalProperties;
+        private global::DatadogGen.AdditionalPropertyBag? __additionalProperties;
         private static readonly global::System.Text.Json.JsonEncodedText __jsonEmail = global::System.Text.Json.JsonEncodedText.Encode("email");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonHandle = global::System.Text.Json.JsonEncodedText.Encode("handle");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonIcon = global::System.Text.Json.JsonEncodedText.Encode("icon");
@@ -84,7 +84,7 @@ namespace Consumer.Datadog
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new(global::System.StringComparer.Ordinal);
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new();
 
         /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
         internal bool ContainsUnknownValues() => false;
@@ -129,7 +129,7 @@ namespace Consumer.Datadog
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    (value.__additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    (value.__additionalProperties ??= new()).Read(name, ref reader);
                 }
             }
             return value;
@@ -143,14 +143,7 @@ namespace Consumer.Datadog
             if ((value.__presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonIcon); if (value._icon is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
             if ((value.__presence0 & (1UL << 3)) != 0) { writer.WritePropertyName(__jsonName); if (value._name is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
             if ((value.__presence0 & (1UL << 4)) != 0) { writer.WritePropertyName(__jsonUuid); if (value._uuid is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if (value.__additionalProperties is not null)
-            {
-                foreach (var extra in value.__additionalProperties)
-                {
-                    writer.WritePropertyName(extra.Key);
-                    extra.Value.WriteTo(writer);
-                }
-            }
+            value.__additionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }
     }

@@ -16,10 +16,15 @@ namespace Consumer.Datadog
         private global::Consumer.Datadog.IncidentUserAttributes? _attributes;
         private string? _id;
         private global::Consumer.Datadog.UsersType? _type;
-        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additionalProperties;
+        private global::DatadogGen.AdditionalPropertyBag? __additionalProperties;
         private static readonly global::System.Text.Json.JsonEncodedText __jsonAttributes = global::System.Text.Json.JsonEncodedText.Encode("attributes");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonId = global::System.Text.Json.JsonEncodedText.Encode("id");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonType = global::System.Text.Json.JsonEncodedText.Encode("type");
+        /// <summary>What JSON this model's reader accepts, checked before a union tries to read it.</summary>
+        internal static readonly global::DatadogGen.JsonShape __shape = new(global::DatadogGen.JsonTokenKinds.Object,
+            new global::DatadogGen.JsonPropertyShape("attributes", global::DatadogGen.JsonTokenKinds.Object | global::DatadogGen.JsonTokenKinds.Null, isRequired: false),
+            new global::DatadogGen.JsonPropertyShape("id", global::DatadogGen.JsonTokenKinds.String | global::DatadogGen.JsonTokenKinds.Null, isRequired: false),
+            new global::DatadogGen.JsonPropertyShape("type", global::DatadogGen.JsonTokenKinds.Any | global::DatadogGen.JsonTokenKinds.Null, isRequired: false, isKnown: global::Consumer.Datadog.UsersType.IsKnownJson));
 
         /// <summary>Creates an empty IncidentUserData; set its properties with an object initializer.</summary>
         public IncidentUserData()
@@ -62,7 +67,7 @@ namespace Consumer.Datadog
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new(global::System.StringComparer.Ordinal);
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new();
 
         /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
         internal bool ContainsUnknownValues() => (_attributes is { } p0 && p0.ContainsUnknownValues()) || (_type is { } p2 && !p2.IsKnown);
@@ -95,7 +100,7 @@ namespace Consumer.Datadog
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    (value.__additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    (value.__additionalProperties ??= new()).Read(name, ref reader);
                 }
             }
             return value;
@@ -107,14 +112,7 @@ namespace Consumer.Datadog
             if ((value.__presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonAttributes); if (value._attributes is { } present) { global::Consumer.Datadog.IncidentUserAttributes.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
             if ((value.__presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonId); if (value._id is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
             if ((value.__presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonType); if (value._type is { } present) { global::Consumer.Datadog.UsersType.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            if (value.__additionalProperties is not null)
-            {
-                foreach (var extra in value.__additionalProperties)
-                {
-                    writer.WritePropertyName(extra.Key);
-                    extra.Value.WriteTo(writer);
-                }
-            }
+            value.__additionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }
     }

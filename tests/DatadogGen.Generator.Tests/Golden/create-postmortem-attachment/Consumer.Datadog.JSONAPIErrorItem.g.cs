@@ -18,7 +18,7 @@ namespace Consumer.Datadog
         private global::Consumer.Datadog.JSONAPIErrorItemSource? _source;
         private string? _status;
         private string? _title;
-        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additionalProperties;
+        private global::DatadogGen.AdditionalPropertyBag? __additionalProperties;
         private static readonly global::System.Text.Json.JsonEncodedText __jsonDetail = global::System.Text.Json.JsonEncodedText.Encode("detail");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonMeta = global::System.Text.Json.JsonEncodedText.Encode("meta");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonSource = global::System.Text.Json.JsonEncodedText.Encode("source");
@@ -84,7 +84,7 @@ namespace Consumer.Datadog
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new(global::System.StringComparer.Ordinal);
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new();
 
         /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
         internal bool ContainsUnknownValues() => (_source is { } p2 && p2.ContainsUnknownValues());
@@ -129,7 +129,7 @@ namespace Consumer.Datadog
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    (value.__additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    (value.__additionalProperties ??= new()).Read(name, ref reader);
                 }
             }
             return value;
@@ -143,14 +143,7 @@ namespace Consumer.Datadog
             if ((value.__presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonSource); if (value._source is { } present) { global::Consumer.Datadog.JSONAPIErrorItemSource.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
             if ((value.__presence0 & (1UL << 3)) != 0) { writer.WritePropertyName(__jsonStatus); if (value._status is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
             if ((value.__presence0 & (1UL << 4)) != 0) { writer.WritePropertyName(__jsonTitle); if (value._title is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if (value.__additionalProperties is not null)
-            {
-                foreach (var extra in value.__additionalProperties)
-                {
-                    writer.WritePropertyName(extra.Key);
-                    extra.Value.WriteTo(writer);
-                }
-            }
+            value.__additionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }
     }

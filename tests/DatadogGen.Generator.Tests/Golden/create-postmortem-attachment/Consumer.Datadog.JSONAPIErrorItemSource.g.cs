@@ -16,7 +16,7 @@ namespace Consumer.Datadog
         private string? _header;
         private string? _parameter;
         private string? _pointer;
-        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additionalProperties;
+        private global::DatadogGen.AdditionalPropertyBag? __additionalProperties;
         private static readonly global::System.Text.Json.JsonEncodedText __jsonHeader = global::System.Text.Json.JsonEncodedText.Encode("header");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonParameter = global::System.Text.Json.JsonEncodedText.Encode("parameter");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonPointer = global::System.Text.Json.JsonEncodedText.Encode("pointer");
@@ -62,7 +62,7 @@ namespace Consumer.Datadog
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new(global::System.StringComparer.Ordinal);
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new();
 
         /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
         internal bool ContainsUnknownValues() => false;
@@ -95,7 +95,7 @@ namespace Consumer.Datadog
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    (value.__additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    (value.__additionalProperties ??= new()).Read(name, ref reader);
                 }
             }
             return value;
@@ -107,14 +107,7 @@ namespace Consumer.Datadog
             if ((value.__presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonHeader); if (value._header is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
             if ((value.__presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonParameter); if (value._parameter is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
             if ((value.__presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonPointer); if (value._pointer is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if (value.__additionalProperties is not null)
-            {
-                foreach (var extra in value.__additionalProperties)
-                {
-                    writer.WritePropertyName(extra.Key);
-                    extra.Value.WriteTo(writer);
-                }
-            }
+            value.__additionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }
     }

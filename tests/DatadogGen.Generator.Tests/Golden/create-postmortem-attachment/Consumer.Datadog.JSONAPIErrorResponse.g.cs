@@ -13,7 +13,7 @@ namespace Consumer.Datadog
     public partial class JSONAPIErrorResponse
     {
         private global::System.Collections.Generic.List<global::Consumer.Datadog.JSONAPIErrorItem> _errors = null!;
-        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additionalProperties;
+        private global::DatadogGen.AdditionalPropertyBag? __additionalProperties;
         private static readonly global::System.Text.Json.JsonEncodedText __jsonErrors = global::System.Text.Json.JsonEncodedText.Encode("errors");
 
         /// <summary>Creates an empty JSONAPIErrorResponse; set its properties with an object initializer.</summary>
@@ -39,7 +39,7 @@ namespace Consumer.Datadog
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new(global::System.StringComparer.Ordinal);
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new();
 
         /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
         internal bool ContainsUnknownValues() => (_errors is { } p0 && global::DatadogGen.JsonCollections.AnyItem(p0, static item => item is { } present && present.ContainsUnknownValues()));
@@ -61,7 +61,7 @@ namespace Consumer.Datadog
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    (value.__additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    (value.__additionalProperties ??= new()).Read(name, ref reader);
                 }
             }
             if (!has_errors) throw global::DatadogGen.JsonPrimitives.MissingRequiredProperty("errors", "JSONAPIErrorResponse");
@@ -72,14 +72,7 @@ namespace Consumer.Datadog
         {
             writer.WriteStartObject();
             { writer.WritePropertyName(__jsonErrors); if (value._errors is { } present) { global::DatadogGen.JsonCollections.WriteList(writer, present, static (global::System.Text.Json.Utf8JsonWriter w, global::Consumer.Datadog.JSONAPIErrorItem item) => { if (item is { } value) { global::Consumer.Datadog.JSONAPIErrorItem.WriteJson(w, value); } else { w.WriteNullValue(); } }); } else { writer.WriteNullValue(); } }
-            if (value.__additionalProperties is not null)
-            {
-                foreach (var extra in value.__additionalProperties)
-                {
-                    writer.WritePropertyName(extra.Key);
-                    extra.Value.WriteTo(writer);
-                }
-            }
+            value.__additionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }
     }

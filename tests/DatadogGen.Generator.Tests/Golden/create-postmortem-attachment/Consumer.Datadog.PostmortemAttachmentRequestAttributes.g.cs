@@ -17,7 +17,7 @@ namespace Consumer.Datadog
         private string? _content;
         private string? _postmortemTemplateId;
         private string? _title;
-        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additionalProperties;
+        private global::DatadogGen.AdditionalPropertyBag? __additionalProperties;
         private static readonly global::System.Text.Json.JsonEncodedText __jsonCells = global::System.Text.Json.JsonEncodedText.Encode("cells");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonContent = global::System.Text.Json.JsonEncodedText.Encode("content");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonPostmortemTemplateId = global::System.Text.Json.JsonEncodedText.Encode("postmortem_template_id");
@@ -73,7 +73,7 @@ namespace Consumer.Datadog
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new(global::System.StringComparer.Ordinal);
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new();
 
         /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
         internal bool ContainsUnknownValues() => (_cells is { } p0 && global::DatadogGen.JsonCollections.AnyItem(p0, static item => item is { } present && present.ContainsUnknownValues()));
@@ -112,7 +112,7 @@ namespace Consumer.Datadog
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    (value.__additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    (value.__additionalProperties ??= new()).Read(name, ref reader);
                 }
             }
             return value;
@@ -125,14 +125,7 @@ namespace Consumer.Datadog
             if ((value.__presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonContent); if (value._content is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
             if ((value.__presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonPostmortemTemplateId); if (value._postmortemTemplateId is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
             if ((value.__presence0 & (1UL << 3)) != 0) { writer.WritePropertyName(__jsonTitle); if (value._title is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            if (value.__additionalProperties is not null)
-            {
-                foreach (var extra in value.__additionalProperties)
-                {
-                    writer.WritePropertyName(extra.Key);
-                    extra.Value.WriteTo(writer);
-                }
-            }
+            value.__additionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }
     }

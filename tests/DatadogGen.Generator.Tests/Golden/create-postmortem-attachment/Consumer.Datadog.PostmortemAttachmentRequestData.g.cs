@@ -14,7 +14,7 @@ namespace Consumer.Datadog
     {
         private global::Consumer.Datadog.PostmortemAttachmentRequestAttributes _attributes = null!;
         private global::Consumer.Datadog.IncidentAttachmentType _type;
-        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additionalProperties;
+        private global::DatadogGen.AdditionalPropertyBag? __additionalProperties;
         private static readonly global::System.Text.Json.JsonEncodedText __jsonAttributes = global::System.Text.Json.JsonEncodedText.Encode("attributes");
         private static readonly global::System.Text.Json.JsonEncodedText __jsonType = global::System.Text.Json.JsonEncodedText.Encode("type");
 
@@ -50,7 +50,7 @@ namespace Consumer.Datadog
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new(global::System.StringComparer.Ordinal);
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new();
 
         /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
         internal bool ContainsUnknownValues() => (_attributes is { } p0 && p0.ContainsUnknownValues()) || (_type is { } p1 && !p1.IsKnown);
@@ -79,7 +79,7 @@ namespace Consumer.Datadog
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    (value.__additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    (value.__additionalProperties ??= new()).Read(name, ref reader);
                 }
             }
             if (!has_attributes) throw global::DatadogGen.JsonPrimitives.MissingRequiredProperty("attributes", "PostmortemAttachmentRequestData");
@@ -92,14 +92,7 @@ namespace Consumer.Datadog
             writer.WriteStartObject();
             { writer.WritePropertyName(__jsonAttributes); if (value._attributes is { } present) { global::Consumer.Datadog.PostmortemAttachmentRequestAttributes.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
             { writer.WritePropertyName(__jsonType); if (value._type is { } present) { global::Consumer.Datadog.IncidentAttachmentType.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            if (value.__additionalProperties is not null)
-            {
-                foreach (var extra in value.__additionalProperties)
-                {
-                    writer.WritePropertyName(extra.Key);
-                    extra.Value.WriteTo(writer);
-                }
-            }
+            value.__additionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }
     }

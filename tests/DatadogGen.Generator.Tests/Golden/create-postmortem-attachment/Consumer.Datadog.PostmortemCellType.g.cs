@@ -51,7 +51,16 @@ namespace Consumer.Datadog
 
         internal bool ContainsUnknownValues() => !IsKnown;
 
-        internal static PostmortemCellType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::DatadogGen.JsonPrimitives.ReadEnumString(ref reader, "PostmortemCellType"));
+        internal static PostmortemCellType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            {
+                if (reader.ValueTextEquals("markdown"u8)) return Markdown;
+            }
+            return new(global::DatadogGen.JsonPrimitives.ReadEnumString(ref reader, "PostmortemCellType"));
+        }
+
+        internal static bool IsKnownJson(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.String && (reader.ValueTextEquals("markdown"u8));
 
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemCellType value) => writer.WriteStringValue(value._value);
     }

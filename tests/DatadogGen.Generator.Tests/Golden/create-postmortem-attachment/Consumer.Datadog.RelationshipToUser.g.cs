@@ -13,7 +13,7 @@ namespace Consumer.Datadog
     public partial class RelationshipToUser
     {
         private global::Consumer.Datadog.RelationshipToUserData _data = null!;
-        private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? __additionalProperties;
+        private global::DatadogGen.AdditionalPropertyBag? __additionalProperties;
         private static readonly global::System.Text.Json.JsonEncodedText __jsonData = global::System.Text.Json.JsonEncodedText.Encode("data");
 
         /// <summary>Creates an empty RelationshipToUser; set its properties with an object initializer.</summary>
@@ -39,7 +39,7 @@ namespace Consumer.Datadog
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new(global::System.StringComparer.Ordinal);
+        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new();
 
         /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
         internal bool ContainsUnknownValues() => (_data is { } p0 && p0.ContainsUnknownValues());
@@ -61,7 +61,7 @@ namespace Consumer.Datadog
                 {
                     var name = reader.GetString()!;
                     reader.Read();
-                    (value.__additionalProperties ??= new(global::System.StringComparer.Ordinal))[name] = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+                    (value.__additionalProperties ??= new()).Read(name, ref reader);
                 }
             }
             if (!has_data) throw global::DatadogGen.JsonPrimitives.MissingRequiredProperty("data", "RelationshipToUser");
@@ -72,14 +72,7 @@ namespace Consumer.Datadog
         {
             writer.WriteStartObject();
             { writer.WritePropertyName(__jsonData); if (value._data is { } present) { global::Consumer.Datadog.RelationshipToUserData.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            if (value.__additionalProperties is not null)
-            {
-                foreach (var extra in value.__additionalProperties)
-                {
-                    writer.WritePropertyName(extra.Key);
-                    extra.Value.WriteTo(writer);
-                }
-            }
+            value.__additionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }
     }

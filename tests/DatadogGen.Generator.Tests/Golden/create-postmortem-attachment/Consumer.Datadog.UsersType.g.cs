@@ -51,7 +51,16 @@ namespace Consumer.Datadog
 
         internal bool ContainsUnknownValues() => !IsKnown;
 
-        internal static UsersType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::DatadogGen.JsonPrimitives.ReadEnumString(ref reader, "UsersType"));
+        internal static UsersType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+            {
+                if (reader.ValueTextEquals("users"u8)) return Users;
+            }
+            return new(global::DatadogGen.JsonPrimitives.ReadEnumString(ref reader, "UsersType"));
+        }
+
+        internal static bool IsKnownJson(ref global::System.Text.Json.Utf8JsonReader reader) => reader.TokenType == global::System.Text.Json.JsonTokenType.String && (reader.ValueTextEquals("users"u8));
 
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, UsersType value) => writer.WriteStringValue(value._value);
     }

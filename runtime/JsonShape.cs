@@ -1,0 +1,185 @@
+using System;
+using System.ComponentModel;
+using System.Text;
+using System.Text.Json;
+
+namespace DatadogGen;
+
+/// <summary>The kinds of JSON token a value may start with.</summary>
+[Flags]
+[EditorBrowsable(EditorBrowsableState.Never)]
+public enum JsonTokenKinds
+{
+    /// <summary>No token.</summary>
+    None = 0,
+
+    /// <summary>An object.</summary>
+    Object = 1,
+
+    /// <summary>An array.</summary>
+    Array = 2,
+
+    /// <summary>A string.</summary>
+    String = 4,
+
+    /// <summary>A number.</summary>
+    Number = 8,
+
+    /// <summary>true or false.</summary>
+    Boolean = 16,
+
+    /// <summary>null.</summary>
+    Null = 32,
+
+    /// <summary>Any token.</summary>
+    Any = Object | Array | String | Number | Boolean | Null,
+}
+
+/// <summary>One known property of a <see cref="JsonShape"/>.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct JsonPropertyShape
+{
+    /// <summary>Creates the shape of a property.</summary>
+    /// <param name="name">The property's JSON name.</param>
+    /// <param name="kinds">The tokens its value may start with.</param>
+    /// <param name="isRequired">Whether a reader rejects an object without it.</param>
+    /// <param name="isKnown">
+    /// For an enum property: whether a non-null value is one the spec lists. A union does not accept a variant
+    /// holding an unknown value, so the shape rules it out without reading the rest.
+    /// </param>
+    public JsonPropertyShape(string name, JsonTokenKinds kinds, bool isRequired, JsonValueReader<bool>? isKnown = null)
+    {
+        Utf8Name = Encoding.UTF8.GetBytes(name ?? throw new ArgumentNullException(nameof(name)));
+        Kinds = kinds;
+        IsRequired = isRequired;
+        IsKnown = isKnown;
+    }
+
+    internal JsonValueReader<bool>? IsKnown { get; }
+
+    internal byte[] Utf8Name { get; }
+
+    internal JsonTokenKinds Kinds { get; }
+
+    internal bool IsRequired { get; }
+}
+
+/// <summary>
+/// What a JSON value must look like for a generated reader to accept it: the token it starts with and, for an
+/// object, the token kinds of its known properties, which are required, and which enum values are known. A oneOf union without a discriminator
+/// tries every variant; checking the shape first (one pass over the object, no allocation) rules out most
+/// variants that would fail, so their readers never throw. It is a necessary condition only: a value that passes
+/// can still fail to read, and the union then falls back to trying it.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class JsonShape
+{
+    private readonly JsonTokenKinds _root;
+    private readonly JsonPropertyShape[] _properties;
+    private readonly ulong _requiredMask;
+
+    /// <summary>Creates a shape.</summary>
+    /// <param name="root">The tokens the value may start with.</param>
+    /// <param name="properties">For an object, its known properties; required ones past the 64th are not checked.</param>
+    public JsonShape(JsonTokenKinds root, params JsonPropertyShape[] properties)
+    {
+        _root = root;
+        _properties = properties ?? throw new ArgumentNullException(nameof(properties));
+        for (var index = 0; index < Math.Min(properties.Length, 64); index++)
+        {
+            if (properties[index].IsRequired)
+            {
+                _requiredMask |= 1UL << index;
+            }
+        }
+    }
+
+    /// <summary>Whether a token is one of <paramref name="kinds"/>.</summary>
+    /// <param name="kinds">The kinds allowed.</param>
+    /// <param name="token">The token.</param>
+    /// <returns>True when allowed.</returns>
+    public static bool Allows(JsonTokenKinds kinds, JsonTokenType token) => (kinds & KindOf(token)) != 0;
+
+    /// <summary>Whether the value at the reader could be read; the caller's reader does not move.</summary>
+    /// <param name="reader">A reader on the value's first token, over the whole document.</param>
+    /// <returns>False when a reader of this shape would certainly reject the value.</returns>
+    public bool MayRead(Utf8JsonReader reader)
+    {
+        if (!Allows(_root, reader.TokenType))
+        {
+            return false;
+        }
+
+        if (_properties.Length == 0 || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return true;
+        }
+
+        ulong seenRequired = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var index = IndexOf(ref reader);
+            reader.Read();
+            if (index >= 0)
+            {
+                var property = _properties[index];
+                if (!Allows(property.Kinds, reader.TokenType) || !IsKnownOrNull(property, reader))
+                {
+                    return false;
+                }
+
+                if (index < 64)
+                {
+                    seenRequired |= 1UL << index;
+                }
+            }
+
+            reader.Skip();
+        }
+
+        return (seenRequired & _requiredMask) == _requiredMask;
+    }
+
+    // The reader is a copy: the enum check may move it. An enum reader that throws (a number for a string enum)
+    // means the variant's own reader would throw too.
+    private static bool IsKnownOrNull(in JsonPropertyShape property, Utf8JsonReader reader)
+    {
+        if (property.IsKnown is null || reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        try
+        {
+            return property.IsKnown(ref reader);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or OverflowException)
+        {
+            return false;
+        }
+    }
+
+    private int IndexOf(ref Utf8JsonReader reader)
+    {
+        for (var index = 0; index < _properties.Length; index++)
+        {
+            if (reader.ValueTextEquals(_properties[index].Utf8Name))
+            {
+                return index;
+            }
+        }
+
+        return -1;
+    }
+
+    private static JsonTokenKinds KindOf(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => JsonTokenKinds.Object,
+        JsonTokenType.StartArray => JsonTokenKinds.Array,
+        JsonTokenType.String => JsonTokenKinds.String,
+        JsonTokenType.Number => JsonTokenKinds.Number,
+        JsonTokenType.True or JsonTokenType.False => JsonTokenKinds.Boolean,
+        JsonTokenType.Null => JsonTokenKinds.Null,
+        _ => JsonTokenKinds.None,
+    };
+}

@@ -1,0 +1,76 @@
+using System.Text;
+using System.Text.Json;
+using Xunit;
+
+namespace DatadogGen.Runtime.Tests;
+
+public class JsonShapeTests
+{
+    private static readonly JsonShape Field = new(
+        JsonTokenKinds.Object,
+        new JsonPropertyShape("type", JsonTokenKinds.String | JsonTokenKinds.Null, isRequired: true),
+        new JsonPropertyShape("value", JsonTokenKinds.Array | JsonTokenKinds.Null, isRequired: false));
+
+    [Theory]
+    [InlineData("""{"type":"a","value":["x"]}""", true)]
+    [InlineData("""{"value":null,"type":null}""", true)]
+    [InlineData("""{"type":"a","unknown":{"value":"nested names are not the object's"}}""", true)]
+    [InlineData("""{"type":"a","value":"x"}""", false)]
+    [InlineData("""{"value":["x"]}""", false)]
+    [InlineData("""{"type":1}""", false)]
+    [InlineData("""["type"]""", false)]
+    [InlineData("null", false)]
+    [InlineData("""{"typ\u0065":"escaped name","value":[]}""", true)]
+    public void MayReadChecksTokenKindsAndRequiredProperties(string json, bool expected)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+
+        Assert.Equal(expected, Field.MayRead(reader));
+    }
+
+    [Fact]
+    public void MayReadLeavesTheCallersReaderWhereItWas()
+    {
+        var reader = new Utf8JsonReader("""{"type":"a","value":[1,2]}"""u8);
+        reader.Read();
+
+        Assert.True(Field.MayRead(reader));
+        Assert.Equal(JsonTokenType.StartObject, reader.TokenType);
+        Assert.Equal(1, reader.BytesConsumed);
+    }
+
+    [Theory]
+    [InlineData(JsonTokenKinds.String, "\"s\"", true)]
+    [InlineData(JsonTokenKinds.String, "1", false)]
+    [InlineData(JsonTokenKinds.Number, "1.5", true)]
+    [InlineData(JsonTokenKinds.Boolean, "false", true)]
+    [InlineData(JsonTokenKinds.Array, "{}", false)]
+    [InlineData(JsonTokenKinds.Any, "null", true)]
+    public void AllowsMatchesTheTokenAgainstTheKinds(JsonTokenKinds kinds, string json, bool expected)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+
+        Assert.Equal(expected, JsonShape.Allows(kinds, reader.TokenType));
+    }
+
+    private static readonly JsonShape WithEnum = new(
+        JsonTokenKinds.Object,
+        new JsonPropertyShape("type", JsonTokenKinds.Any, isRequired: false, isKnown: static (ref Utf8JsonReader reader) =>
+            JsonPrimitives.ReadEnumString(ref reader, "Kind") is "dropdown" or "textbox"));
+
+    [Theory]
+    [InlineData("""{"type":"dropdown"}""", true)]
+    [InlineData("""{"type":null}""", true)]
+    [InlineData("""{}""", true)]
+    [InlineData("""{"type":"autocomplete"}""", false)]
+    [InlineData("""{"type":7}""", false)] // the enum reader throws: the variant's reader would too
+    public void MayReadRulesOutUnknownEnumValues(string json, bool expected)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+
+        Assert.Equal(expected, WithEnum.MayRead(reader));
+    }
+}
