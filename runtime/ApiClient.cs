@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.IO;
 using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -148,11 +147,7 @@ public sealed class ApiClient : IDisposable
     private async Task<Attempt> SendOnceAsync(
         ApiRequest request, Uri uri, byte[]? body, CallSettings settings, CancellationToken cancellationToken)
     {
-        using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (settings.Timeout != Timeout.InfiniteTimeSpan)
-        {
-            attemptCancellation.CancelAfter(settings.Timeout);
-        }
+        using var attemptCancellation = new AttemptCancellation(settings.Timeout, cancellationToken);
 
         using HttpRequestMessage message = CreateMessage(request, uri, body, settings);
         long started = Stopwatch.GetTimestamp();
@@ -222,15 +217,16 @@ public sealed class ApiClient : IDisposable
         if (body is not null)
         {
             message.Content = new ByteArrayContent(body);
-            message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.BodyContentType!);
+            // Set without parsing: the generator wrote the value from the spec's media type.
+            message.Content.Headers.TryAddWithoutValidation("Content-Type", request.BodyContentType!);
         }
 
         // Values were checked for control characters when set; skipping validation also keeps HttpClient
         // from quoting a key in a FormatException. Only the credentials the operation accepts are sent.
         ApiCredentials accepted = request.Credentials;
-        AddHeader(message, "DD-API-KEY", accepted.HasFlag(ApiCredentials.ApiKey) ? Configuration.ApiKey : null);
-        AddHeader(message, "DD-APPLICATION-KEY", accepted.HasFlag(ApiCredentials.ApplicationKey) ? Configuration.ApplicationKey : null);
-        if (accepted.HasFlag(ApiCredentials.AccessToken) && Configuration.AccessToken is { } token)
+        AddHeader(message, "DD-API-KEY", (accepted & ApiCredentials.ApiKey) != 0 ? Configuration.ApiKey : null);
+        AddHeader(message, "DD-APPLICATION-KEY", (accepted & ApiCredentials.ApplicationKey) != 0 ? Configuration.ApplicationKey : null);
+        if ((accepted & ApiCredentials.AccessToken) != 0 && Configuration.AccessToken is { } token)
         {
             AddHeader(message, "Authorization", "Bearer " + token);
         }

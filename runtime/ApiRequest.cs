@@ -168,18 +168,46 @@ public sealed class ApiRequest
     /// <returns>The URI, created so that System.Uri does not unescape or remove any of its segments.</returns>
     internal Uri CreateUri(Uri baseAddress)
     {
-        var text = new StringBuilder(baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/'));
-        text.Append(Path);
-        for (int i = 0; i < _query.Count; i++)
+        string prefix = UriPrefix.Of(baseAddress);
+        string text;
+        if (_query.Count == 0)
         {
-            text.Append(i == 0 ? '?' : '&')
-                .Append(Uri.EscapeDataString(_query[i].Key))
-                .Append('=')
-                .Append(Uri.EscapeDataString(_query[i].Value));
+            text = prefix + Path;
+        }
+        else
+        {
+            var builder = new StringBuilder(prefix).Append(Path);
+            for (int i = 0; i < _query.Count; i++)
+            {
+                builder.Append(i == 0 ? '?' : '&')
+                    .Append(Uri.EscapeDataString(_query[i].Key))
+                    .Append('=')
+                    .Append(Uri.EscapeDataString(_query[i].Value));
+            }
+
+            text = builder.ToString();
         }
 
         // Every part of the path and query was escaped above; canonicalization would only undo that
         // (see EscapePathSegment).
-        return new Uri(text.ToString(), new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        return new Uri(text, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+    }
+
+    // A client sends every call to one or two base addresses; their scheme://host/path prefix is kept.
+    private sealed record UriPrefix(Uri BaseAddress, string Text)
+    {
+        private static UriPrefix? s_last;
+
+        public static string Of(Uri baseAddress)
+        {
+            UriPrefix? last = s_last;
+            if (last is null || !ReferenceEquals(last.BaseAddress, baseAddress))
+            {
+                last = new UriPrefix(baseAddress, baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/'));
+                s_last = last;
+            }
+
+            return last.Text;
+        }
     }
 }

@@ -151,8 +151,28 @@ public sealed partial class Configuration
     /// </summary>
     /// <param name="subdomain">The host's subdomain, <c>api</c> for most operations.</param>
     /// <returns>The absolute base address.</returns>
-    public Uri ResolveBaseAddress(string subdomain) =>
-        _baseAddress ?? new Uri("https://" + subdomain + "." + _site + "/", UriKind.Absolute);
+    public Uri ResolveBaseAddress(string subdomain)
+    {
+        if (_baseAddress is { } baseAddress)
+        {
+            return baseAddress;
+        }
+
+        // Every call asks; the answer changes only with Site, so the last one is kept.
+        ResolvedAddress? last = _lastResolved;
+        if (last is not null && last.Subdomain == subdomain && last.Site == _site)
+        {
+            return last.Address;
+        }
+
+        var resolved = new ResolvedAddress(_site, subdomain, new Uri("https://" + subdomain + "." + _site + "/", UriKind.Absolute));
+        _lastResolved = resolved;
+        return resolved.Address;
+    }
+
+    private ResolvedAddress? _lastResolved;
+
+    private sealed record ResolvedAddress(string Site, string Subdomain, Uri Address);
 
     /// <summary>Records the unstable operations of a generated client; called from its module initializer.</summary>
     /// <param name="operations">Operation names such as <c>v2.CreateIncidentPostmortemAttachment</c>.</param>

@@ -35,7 +35,7 @@ internal sealed class GeneratedCaller : ICaller
     private readonly Gen.IncidentsApi _api;
     private readonly Gen.PostmortemAttachmentRequest _body = Payloads.GeneratedRequest();
 
-    public GeneratedCaller(Uri baseAddress)
+    public GeneratedCaller(Uri baseAddress, HttpMessageHandler? handler = null)
     {
         var configuration = new Configuration
         {
@@ -46,7 +46,7 @@ internal sealed class GeneratedCaller : ICaller
             Compress = false,
         };
         configuration.SetUnstableOperationEnabled("v2.CreateIncidentPostmortemAttachment", true);
-        _apiClient = new ApiClient(configuration);
+        _apiClient = handler is null ? new ApiClient(configuration) : new ApiClient(configuration, new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan });
         _api = new Gen.IncidentsApi(_apiClient);
     }
 
@@ -78,9 +78,9 @@ internal sealed class RawCaller : ICaller
     private readonly string _userAgent;
     private readonly Poco.PostmortemAttachmentRequest _body = Payloads.PocoRequest();
 
-    public RawCaller(Uri baseAddress)
+    public RawCaller(Uri baseAddress, HttpMessageHandler? handler = null)
     {
-        var handler = new SocketsHttpHandler
+        handler ??= new SocketsHttpHandler
         {
             AutomaticDecompression = DecompressionMethods.None,
             AllowAutoRedirect = false,

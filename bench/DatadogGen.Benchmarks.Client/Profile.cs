@@ -75,6 +75,10 @@ internal static class Profile
         using (var generated = new GeneratedCaller(server.Address))
         using (var raw = new RawCaller(server.Address))
         {
+        var overhead = new OverheadBenchmarks();
+        overhead.Setup();
+        await AllocationProfile.RunAsync("in-memory handler, generated client", 20_000, () => overhead.GeneratedClient());
+        await AllocationProfile.RunAsync("in-memory handler, raw HttpClient + hand-written JSON", 20_000, () => overhead.RawHttpClient_HandWrittenJson());
             await AllocationProfile.RunAsync("wire, generated client", 20_000, () => generated.CallAsync(CancellationToken.None));
             await AllocationProfile.RunAsync("wire, raw HttpClient + hand-written JSON", 20_000, () => raw.CallAsync(CancellationToken.None));
         }

@@ -12,11 +12,25 @@ internal static class RequestEmitter
 {
     private const string Runtime = "global::DatadogGen.";
 
+    // HttpMethod's static instances, so a call does not allocate one (OpenAPI's methods all have one).
+    private static string Method(string method) => method.ToUpperInvariant() switch
+    {
+        "GET" => "global::System.Net.Http.HttpMethod.Get",
+        "POST" => "global::System.Net.Http.HttpMethod.Post",
+        "PUT" => "global::System.Net.Http.HttpMethod.Put",
+        "PATCH" => "global::System.Net.Http.HttpMethod.Patch",
+        "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
+        "HEAD" => "global::System.Net.Http.HttpMethod.Head",
+        "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
+        "TRACE" => "global::System.Net.Http.HttpMethod.Trace",
+        _ => "new global::System.Net.Http.HttpMethod(" + CSharpLiterals.Quote(method) + ")",
+    };
+
     public static void WriteRequest(SourceWriter writer, OperationSpec operation)
     {
         WriteArgumentChecks(writer, operation);
         writer.Line("var request = new " + Runtime + "ApiRequest(" + CSharpLiterals.Quote(operation.OperationName)
-            + ", new global::System.Net.Http.HttpMethod(" + CSharpLiterals.Quote(operation.HttpMethod) + "), " + PathExpression(operation) + ");");
+            + ", " + Method(operation.HttpMethod) + ", " + PathExpression(operation) + ");");
         if (operation.Subdomain is { } subdomain)
         {
             writer.Line("request.Subdomain = " + CSharpLiterals.Quote(subdomain) + ";");

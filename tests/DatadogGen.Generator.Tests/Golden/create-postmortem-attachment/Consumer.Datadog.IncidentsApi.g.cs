@@ -72,7 +72,7 @@ namespace Consumer.Datadog
             _apiClient.Configuration.ThrowIfUnstableOperationDisabled("v2.CreateIncidentPostmortemAttachment");
             global::System.ArgumentNullException.ThrowIfNull(incidentId);
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var request = new global::DatadogGen.ApiRequest("v2.CreateIncidentPostmortemAttachment", new global::System.Net.Http.HttpMethod("POST"), "/api/v2/incidents/" + global::DatadogGen.ApiRequest.EscapePathSegment(incidentId) + "/attachments/postmortems");
+            var request = new global::DatadogGen.ApiRequest("v2.CreateIncidentPostmortemAttachment", global::System.Net.Http.HttpMethod.Post, "/api/v2/incidents/" + global::DatadogGen.ApiRequest.EscapePathSegment(incidentId) + "/attachments/postmortems");
             request.SetJsonBody(body, static (global::System.Text.Json.Utf8JsonWriter w, global::Consumer.Datadog.PostmortemAttachmentRequest v) => global::Consumer.Datadog.PostmortemAttachmentRequest.WriteJson(w, v));
             return await _apiClient.SendAsync(request, static (statusCode, body) => global::DatadogGen.JsonModel.Deserialize(body, global::Consumer.Datadog.Attachment.ReadJson), ReadCreateIncidentPostmortemAttachmentError, cancellationToken).ConfigureAwait(false);
         }
