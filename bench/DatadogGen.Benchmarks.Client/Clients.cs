@@ -46,6 +46,12 @@ internal sealed class GeneratedCaller : ICaller
             Compress = false,
         };
         configuration.SetUnstableOperationEnabled("v2.CreateIncidentPostmortemAttachment", true);
+        // The raw baseline has no timeout; this shows what the default 60 s per-attempt timeout costs.
+        if (Environment.GetEnvironmentVariable("DATADOGGEN_BENCH_NO_TIMEOUT") == "1")
+        {
+            configuration.Timeout = Timeout.InfiniteTimeSpan;
+        }
+
         _apiClient = handler is null ? new ApiClient(configuration) : new ApiClient(configuration, new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan });
         _api = new Gen.IncidentsApi(_apiClient);
     }

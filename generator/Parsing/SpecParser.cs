@@ -31,7 +31,7 @@ internal static class SpecParser
 
     private static ApiSpec ParseDocument(SpecInput input, DiagnosticSink diagnostics, CancellationToken cancellationToken)
     {
-        var document = SpecReader.Read(input.Text, diagnostics);
+        var document = SpecReader.Read(input.Text, input.Operations, diagnostics);
         if (document is null)
         {
             return Empty(input, diagnostics);
@@ -92,11 +92,7 @@ internal static class SpecParser
 
     private static List<SelectedOperation> Select(List<SelectedOperation> available, string selection, DiagnosticSink diagnostics)
     {
-        var requested = selection
-            .Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries)
-            .Select(name => name.Trim())
-            .Where(name => name.Length > 0)
-            .ToList();
+        var requested = OperationSelection.Names(selection);
         if (requested.Count == 0)
         {
             return available;
@@ -106,7 +102,7 @@ internal static class SpecParser
         var chosen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in requested)
         {
-            var id = StripVersion(name);
+            var id = OperationSelection.OperationId(name);
             if (byId.ContainsKey(id))
             {
                 chosen.Add(id);
@@ -119,12 +115,5 @@ internal static class SpecParser
         }
 
         return available.Where(operation => chosen.Contains(operation.OperationId)).ToList();
-    }
-
-    /// <summary>Accepts "v2.CreateX" as well as "CreateX", the spelling users enable unstable operations with.</summary>
-    private static string StripVersion(string name)
-    {
-        var dot = name.IndexOf('.');
-        return dot > 0 && name[0] == 'v' ? name.Substring(dot + 1) : name;
     }
 }

@@ -27,7 +27,10 @@ internal static class SpecReader
     /// <summary>Far above Datadog's 4.2 MB spec; a larger file is more likely a mistake than an API.</summary>
     public const int MaxSpecLength = 64 * 1024 * 1024;
 
-    public static OpenApiDocument? Read(string text, DiagnosticSink diagnostics)
+    /// <param name="text">The spec.</param>
+    /// <param name="selection">DatadogGenOperations; when set, only those operations' part of the spec is read.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    public static OpenApiDocument? Read(string text, string selection, DiagnosticSink diagnostics)
     {
         if (text.Length > MaxSpecLength)
         {
@@ -36,16 +39,33 @@ internal static class SpecReader
             return null;
         }
 
-        var reader = new OpenApiStringReader(new OpenApiReaderSettings
+        var settings = new OpenApiReaderSettings
         {
             ReferenceResolution = ReferenceResolutionSetting.ResolveLocalReferences,
-        });
+        };
 
         OpenApiDocument? document;
         OpenApiDiagnostic readerDiagnostics;
         try
         {
-            document = reader.Read(YamlCompatibility.Normalize(text), out readerDiagnostics);
+            var normalized = YamlCompatibility.Normalize(text);
+            var reader = new OpenApiStringReader(settings);
+            document = null;
+            readerDiagnostics = null!;
+            if (SelectedOperationsDocument.TryCreate(normalized, selection) is { } selected)
+            {
+                var selectedDocument = reader.Read(selected, out var selectedDiagnostics);
+                if (selectedDiagnostics.Errors.Count == 0 && selectedDocument?.Paths?.Count > 0)
+                {
+                    document = selectedDocument;
+                    readerDiagnostics = selectedDiagnostics;
+                }
+            }
+
+            if (document is null)
+            {
+                document = reader.Read(normalized, out readerDiagnostics);
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
