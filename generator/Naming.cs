@@ -42,6 +42,12 @@ internal static class Naming
     /// </summary>
     public static string ToTypeName(string name)
     {
+        // "_" is a valid identifier, but "obj is _ other" reads it as a discard.
+        if (name == "_")
+        {
+            return "Underscore";
+        }
+
         // A keyword, even a contextual one, is capitalized rather than escaped: a type named @var would capture
         // every "var" in the generated code, and "record(" parses as a declaration.
         if (SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None)

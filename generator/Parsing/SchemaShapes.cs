@@ -57,10 +57,11 @@ internal static class SchemaShapes
         return properties.Select(property => (property.Key, property.Value, required.Contains(property.Key)));
     }
 
-    public static IEnumerable<string> DiscriminatorValuesFor(OpenApiSchema union, OpenApiSchema variant)
+    public static IEnumerable<string> DiscriminatorValuesFor(OpenApiSchema union, OpenApiSchema? variant)
     {
         var discriminator = union.Discriminator;
-        var variantId = variant.Reference?.Id;
+        // A oneOf entry whose $ref the reader could not resolve at all ("#/components/schemas/") is null.
+        var variantId = variant?.Reference?.Id;
         if (discriminator is null || variantId is null)
         {
             return Enumerable.Empty<string>();

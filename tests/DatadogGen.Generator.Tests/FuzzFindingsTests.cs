@@ -34,6 +34,30 @@ public sealed class FuzzFindingsTests
         Assert.Empty(run.CompilerErrors);
     }
 
+    /// <summary>A oneOf entry whose $ref names no schema at all is null in the reader's model (was DDG007, a NullReferenceException).</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n      discriminator: {propertyName: type}")]
+    public void Union_variant_with_an_empty_ref(string discriminator)
+    {
+        var run = BuildContract.Check(MiniSpec.Path, MiniSpec.WithSchemas(
+            "    A:\n      oneOf:\n        - $ref: '#/components/schemas/'\n        - $ref: '#/components/schemas/B'" + discriminator + "\n    B:\n      type: object\n      properties:\n        type: {type: string}\n"));
+
+        Assert.Empty(run.Ddg("DDG007"));
+        Assert.Empty(run.CompilerErrors);
+    }
+
+    /// <summary>A schema named "_" became a type named _, and "obj is _ other" is a discard pattern (CS1002).</summary>
+    [Fact]
+    public void Schema_named_underscore()
+    {
+        var run = BuildContract.Check(MiniSpec.Path, MiniSpec.WithSchemas(
+            "    _:\n      type: string\n      enum: [a, b]\n    A:\n      type: object\n      properties:\n        x: {$ref: '#/components/schemas/_'}\n"));
+
+        Assert.Empty(run.CompilerErrors);
+        Assert.NotEmpty(run.Ddg("DDG011"));
+    }
+
     /// <summary>A union listing itself as a variant gets an implicit conversion from itself (CS0555).</summary>
     [Fact]
     public void Union_with_itself_as_a_variant()
