@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Xunit;
 
 namespace DatadogGen.Testing;
@@ -34,6 +35,9 @@ internal static class SharedData
     /// <summary>Skip only when the folder is missing and nobody asked for it to be required.</summary>
     public static string? SkipReasonFor(bool exists, bool required) => exists || required ? null : SkipReason;
 
+    /// <summary>The name a skipped test is listed under, so the reason shows in the default test output.</summary>
+    public static string SkippedDisplayName(string testName) => testName + " [skipped: " + SkipReason + "]";
+
     public static string PathOf(params string[] parts) => Path.Combine([Directory, .. parts]);
 
     private static string FindDirectory()
@@ -56,11 +60,13 @@ internal static class SharedData
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 internal sealed class SharedDataFactAttribute : FactAttribute
 {
-    public SharedDataFactAttribute()
+    public SharedDataFactAttribute([CallerMemberName] string testName = "")
     {
         if (SharedData.SkipUnlessAvailable() is { } reason)
         {
             Skip = reason;
+            // dotnet test prints a skipped test's name but not its reason (except at detailed verbosity).
+            DisplayName = SharedData.SkippedDisplayName(testName);
         }
     }
 }

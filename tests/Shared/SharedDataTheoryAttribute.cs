@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using Xunit;
 
 namespace DatadogGen.Testing;
@@ -7,11 +8,12 @@ namespace DatadogGen.Testing;
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 internal sealed class SharedDataTheoryAttribute : TheoryAttribute
 {
-    public SharedDataTheoryAttribute()
+    public SharedDataTheoryAttribute([CallerMemberName] string testName = "")
     {
         if (SharedData.SkipUnlessAvailable() is { } reason)
         {
             Skip = reason;
+            DisplayName = SharedData.SkippedDisplayName(testName);
         }
     }
 }
