@@ -80,10 +80,10 @@ public sealed class AdditionalPropertyBag : IDictionary<string, JsonElement>, IR
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                Set(name, QuotedRawString(ref reader), default);
+                Set(name, RawValue(ref reader, quoted: true), default);
                 break;
             case JsonTokenType.Number:
-                Set(name, RawValue(ref reader), default);
+                Set(name, RawValue(ref reader, quoted: false), default);
                 break;
             case JsonTokenType.True:
                 Set(name, TrueJson, default);
@@ -246,27 +246,14 @@ public sealed class AdditionalPropertyBag : IDictionary<string, JsonElement>, IR
         return entry.Element;
     }
 
-    private static byte[] QuotedRawString(ref Utf8JsonReader reader)
+    // The value's bytes as written in the source, escapes included, so writing them back changes nothing; a
+    // string's ValueSpan lacks its quotes, which are put back.
+    private static byte[] RawValue(ref Utf8JsonReader reader, bool quoted)
     {
         var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
-        var raw = new byte[length + 2];
-        raw[0] = (byte)'"';
-        CopyValue(ref reader, raw.AsSpan(1, length));
-        raw[^1] = (byte)'"';
-        return raw;
-    }
-
-    private static byte[] RawValue(ref Utf8JsonReader reader)
-    {
-        var length = reader.HasValueSequence ? checked((int)reader.ValueSequence.Length) : reader.ValueSpan.Length;
-        var raw = new byte[length];
-        CopyValue(ref reader, raw);
-        return raw;
-    }
-
-    // The value's bytes as written in the source, escapes included, so writing them back changes nothing.
-    private static void CopyValue(ref Utf8JsonReader reader, Span<byte> destination)
-    {
+        var quotes = quoted ? 1 : 0;
+        var raw = new byte[length + 2 * quotes];
+        var destination = raw.AsSpan(quotes, length);
         if (reader.HasValueSequence)
         {
             System.Buffers.BuffersExtensions.CopyTo(reader.ValueSequence, destination);
@@ -275,6 +262,14 @@ public sealed class AdditionalPropertyBag : IDictionary<string, JsonElement>, IR
         {
             reader.ValueSpan.CopyTo(destination);
         }
+
+        if (quoted)
+        {
+            raw[0] = (byte)'"';
+            raw[^1] = (byte)'"';
+        }
+
+        return raw;
     }
 
     private readonly record struct Entry(string Name, byte[]? Raw, JsonElement Element);

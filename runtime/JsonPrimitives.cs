@@ -141,10 +141,14 @@ public static class JsonPrimitives
             value = read(ref reader);
             return true;
         }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or OverflowException)
+        catch (Exception exception) when (IsRejection(exception))
         {
             value = default!;
             return false;
         }
     }
+
+    /// <summary>The exceptions by which a generated reader (or Utf8JsonReader under it) says a value does not fit.</summary>
+    internal static bool IsRejection(Exception exception) =>
+        exception is JsonException or InvalidOperationException or FormatException or OverflowException;
 }

@@ -153,7 +153,7 @@ public sealed class JsonShape
         {
             return property.IsKnown(ref reader);
         }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or OverflowException)
+        catch (Exception exception) when (JsonPrimitives.IsRejection(exception))
         {
             return false;
         }

@@ -88,10 +88,14 @@ internal static class EnumEmitter
     // than the string they save.
     private const int MaxValuesMatchedOnRead = 32;
 
+    private static bool MatchesValuesOnRead(EnumSpec spec) => spec.Members.Count is > 0 and <= MaxValuesMatchedOnRead;
+
+    private static string ValueIs(EnumMemberSpec member) => "reader.ValueTextEquals(" + CSharpLiterals.QuoteUtf8(member.Value) + ")";
+
     private static void WriteStringReadJson(SourceWriter writer, EnumSpec spec)
     {
         var read = "new(global::DatadogGen.JsonPrimitives.ReadEnumString(ref reader, \"" + spec.Name + "\"))";
-        if (spec.Members.Count == 0 || spec.Members.Count > MaxValuesMatchedOnRead)
+        if (!MatchesValuesOnRead(spec))
         {
             writer.Line("internal static " + spec.Name + " ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => " + read + ";");
             return;
@@ -103,7 +107,7 @@ internal static class EnumEmitter
             {
                 foreach (var member in spec.Members)
                 {
-                    writer.Line("if (reader.ValueTextEquals(" + CSharpLiterals.QuoteUtf8(member.Value) + ")) return " + member.Name + ";");
+                    writer.Line("if (" + ValueIs(member) + ") return " + member.Name + ";");
                 }
             }
 
@@ -116,13 +120,13 @@ internal static class EnumEmitter
     private static void WriteIsKnownJson(SourceWriter writer, EnumSpec spec)
     {
         var header = "internal static bool " + IsKnownJsonMethod + "(ref global::System.Text.Json.Utf8JsonReader reader) => ";
-        if (spec.IsInteger || spec.Members.Count == 0 || spec.Members.Count > MaxValuesMatchedOnRead)
+        if (spec.IsInteger || !MatchesValuesOnRead(spec))
         {
             writer.Line(header + "ReadJson(ref reader).IsKnown;");
             return;
         }
 
-        var matches = spec.Members.Select(member => "reader.ValueTextEquals(" + CSharpLiterals.QuoteUtf8(member.Value) + ")");
+        var matches = spec.Members.Select(ValueIs);
         writer.Line(header + "reader.TokenType == global::System.Text.Json.JsonTokenType.String && (" + string.Join(" || ", matches) + ");");
     }
 

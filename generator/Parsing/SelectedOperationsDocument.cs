@@ -86,13 +86,21 @@ internal static class SelectedOperationsDocument
                 return false;
             }
 
-            var selected = entries.Where(entry => Methods.Contains(entry.Key) && OperationId(lines, entry) is { } id && operationIds.Contains(id)).ToList();
+            var selected = new HashSet<Block>();
+            foreach (var entry in entries.Where(entry => Methods.Contains(entry.Key)))
+            {
+                if (OperationId(lines, entry) is { } id && operationIds.Contains(id))
+                {
+                    selected.Add(entry);
+                    found.Add(id);
+                }
+            }
+
             if (selected.Count == 0)
             {
                 continue;
             }
 
-            found.UnionWith(selected.Select(entry => OperationId(lines, entry)!));
             Append(output, lines, item.Start, item.Start + 1);
             foreach (var entry in entries.Where(entry => !Methods.Contains(entry.Key) || selected.Contains(entry)))
             {
