@@ -100,6 +100,25 @@ public sealed class AdditionalPropertyBag : IDictionary<string, JsonElement>, IR
         }
     }
 
+    /// <summary>
+    /// True when the bag holds the value of a property the spec does describe, kept raw because its JSON was of
+    /// another type than the spec declares (<see cref="ReadMismatch"/>).
+    /// </summary>
+    public bool HasMismatches { get; private set; }
+
+    /// <summary>
+    /// Keeps a described property whose value the model's reader rejected, so that writing the model back
+    /// reproduces it, and marks the bag as holding a mismatch.
+    /// </summary>
+    /// <param name="reader">The reader, on the property's name; left on the value's last token.</param>
+    public void ReadMismatch(ref Utf8JsonReader reader)
+    {
+        var name = reader.GetString()!;
+        reader.Read();
+        Read(name, ref reader);
+        HasMismatches = true;
+    }
+
     /// <summary>Writes every property, in the order they were added.</summary>
     /// <param name="writer">The writer, inside an object.</param>
     public void WriteTo(Utf8JsonWriter writer)

@@ -92,10 +92,11 @@ public sealed class ApiRequest
     /// <typeparam name="T">The body's model type.</typeparam>
     /// <param name="value">The body.</param>
     /// <param name="write">Writes the body.</param>
-    public void SetJsonBody<T>(T value, JsonValueWriter<T> write)
+    /// <param name="contentType">Its media type, when the spec names another than application/json (text/json).</param>
+    public void SetJsonBody<T>(T value, JsonValueWriter<T> write, string contentType = JsonContentType)
     {
         Body = JsonModel.Serialize(value, write);
-        BodyContentType = JsonContentType;
+        BodyContentType = contentType;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -36,6 +37,16 @@ public abstract class JsonModelConverter<T> : JsonConverter<T>, IJsonModelConver
 
     JsonTypeInfo IJsonModelConverter.CreateTypeInfo(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<T>(options, this);
+
+    // Lists and maps of the type are built here, where T is known statically, so NativeAOT needs no
+    // MakeGenericType: a generated method may take or return them (SubmitLog takes a list of log items).
+    JsonTypeInfo IJsonModelConverter.CreateListTypeInfo(JsonSerializerOptions options) =>
+        JsonMetadataServices.CreateValueInfo<List<T>>(options, new JsonListConverter<T>(ReadNullable, _write));
+
+    JsonTypeInfo IJsonModelConverter.CreateMapTypeInfo(JsonSerializerOptions options) =>
+        JsonMetadataServices.CreateValueInfo<Dictionary<string, T>>(options, new JsonMapConverter<T>(ReadNullable, _write));
+
+    private T ReadNullable(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? default! : _read(ref reader);
 }
 
 /// <summary>What <see cref="JsonModelTypeInfoResolver"/> needs of a converter without knowing its type argument.</summary>
@@ -44,4 +55,8 @@ internal interface IJsonModelConverter
     Type ModelType { get; }
 
     JsonTypeInfo CreateTypeInfo(JsonSerializerOptions options);
+
+    JsonTypeInfo CreateListTypeInfo(JsonSerializerOptions options);
+
+    JsonTypeInfo CreateMapTypeInfo(JsonSerializerOptions options);
 }

@@ -21,13 +21,6 @@ public static class JsonPrimitives
         }
     }
 
-    /// <summary>The exception for a required property that the JSON lacks.</summary>
-    /// <param name="jsonName">The property's JSON name.</param>
-    /// <param name="typeName">The model being read.</param>
-    /// <returns>The exception to throw.</returns>
-    public static JsonException MissingRequiredProperty(string jsonName, string typeName) =>
-        new($"The JSON for {typeName} lacks its required property '{jsonName}'.");
-
     /// <summary>Reads a string enum value, known or not.</summary>
     /// <param name="reader">The reader, on a string token.</param>
     /// <param name="typeName">The enum being read, for the message.</param>
@@ -82,6 +75,11 @@ public static class JsonPrimitives
             ? value
             : throw new JsonException($"Expected a date (yyyy-MM-dd) but found {reader.TokenType} '{text}'.");
     }
+
+    /// <summary>Writes an instant as Datadog's clients do (<c>2024-11-25T19:38:40.699Z</c>), as parameters are written.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The instant.</param>
+    public static void WriteDateTimeOffset(Utf8JsonWriter writer, DateTimeOffset value) => WireDateTime.WriteJson(writer, value);
 
     /// <summary>Writes a full-date (yyyy-MM-dd).</summary>
     /// <param name="writer">The writer.</param>
@@ -149,6 +147,8 @@ public static class JsonPrimitives
     }
 
     /// <summary>The exceptions by which a generated reader (or Utf8JsonReader under it) says a value does not fit.</summary>
-    internal static bool IsRejection(Exception exception) =>
+    /// <param name="exception">The exception a reader threw.</param>
+    /// <returns>True when it means "not this shape" rather than a failure of the program.</returns>
+    public static bool IsRejection(Exception exception) =>
         exception is JsonException or InvalidOperationException or FormatException or OverflowException;
 }

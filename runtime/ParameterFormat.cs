@@ -23,10 +23,10 @@ public static class ParameterFormat
     /// <returns>The wire text.</returns>
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>Formats an instant as ISO 8601.</summary>
+    /// <summary>Formats an instant as ISO 8601, as Datadog's clients do: <c>2024-11-25T19:38:40.699Z</c>.</summary>
     /// <param name="value">The value.</param>
     /// <returns>The wire text.</returns>
-    public static string Format(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
+    public static string Format(DateTimeOffset value) => WireDateTime.Format(value);
 
     /// <summary>Formats a date as yyyy-MM-dd.</summary>
     /// <param name="value">The value.</param>

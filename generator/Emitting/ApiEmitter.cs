@@ -84,7 +84,7 @@ internal static class ApiEmitter
 
     /// <summary>
     /// Reads an error body: the model declared for the status first, then Datadog's error shapes in order; a
-    /// body that fits none stays raw text on the ApiException.
+    /// body that is no JSON object stays raw text on the ApiException.
     /// </summary>
     private static void WriteErrorReader(SourceWriter writer, OperationSpec operation)
     {
@@ -100,17 +100,20 @@ internal static class ApiEmitter
         writer.Line("};");
     }
 
+    // A model that reads the body as the spec describes it wins; when none does, the first that reads it at all
+    // (IsUnparsed, its odd parts kept raw) is still more use than none.
     private static string TryChain(TypeRef? declared, EquatableArray<TypeRef> fallbacks)
     {
         var models = new[] { declared }.Where(type => type is not null).Select(type => type!)
             .Concat(fallbacks.Where(type => type != declared))
-            .Select(TryRead)
             .ToList();
-        return models.Count == 0 ? "null" : string.Join(" ?? ", models);
+        return models.Count == 0
+            ? "null"
+            : string.Join(" ?? ", models.Select(type => TryRead("TryRead", type))) + " ?? " + TryRead("TryReadUnparsed", models[0]);
     }
 
-    private static string TryRead(TypeRef type) =>
-        Runtime + "ErrorBodies.TryRead(body, " + JsonExpressions.Reader(type) + ")";
+    private static string TryRead(string method, TypeRef type) =>
+        Runtime + "ErrorBodies." + method + "(body, " + JsonExpressions.Reader(type) + ")";
 
     private static string StatusPattern(string status)
     {

@@ -34,7 +34,8 @@ internal static class JsonExpressions
     /// <summary>A statement writing the non-null value <paramref name="value"/>.</summary>
     public static string Write(TypeRef type, string writer, string value) => type.Kind switch
     {
-        TypeKind.String or TypeKind.Guid or TypeKind.DateTimeOffset => writer + ".WriteStringValue(" + value + ");",
+        TypeKind.String or TypeKind.Guid => writer + ".WriteStringValue(" + value + ");",
+        TypeKind.DateTimeOffset => Runtime + "JsonPrimitives.WriteDateTimeOffset(" + writer + ", " + value + ");",
         TypeKind.Boolean => writer + ".WriteBooleanValue(" + value + ");",
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double => writer + ".WriteNumberValue(" + value + ");",
         TypeKind.DateOnly => Runtime + "JsonPrimitives.WriteDateOnly(" + writer + ", " + value + ");",

@@ -6,7 +6,8 @@ namespace DatadogGen.Generator.Emitting;
 
 /// <summary>
 /// Emits a model class: settable properties, a bag for unknown properties, and its JSON reader and writer.
-/// Optional properties remember whether they were set, so absent stays absent and null stays null.
+/// Every property remembers whether it was set, so absent stays absent and null stays null, and a response that
+/// lacks a required property is read (and says so through IsUnparsed) instead of failing.
 /// </summary>
 internal static class ModelEmitter
 {
@@ -16,7 +17,7 @@ internal static class ModelEmitter
     {
         XmlDocs.Summary(writer, model.Description, model.Name + " model.");
         TypeAttributes.Write(writer, model, ns);
-        using (writer.Block(accessibility + " partial class " + model.Name))
+        using (writer.Block(accessibility + " partial class " + model.Name + " : global::DatadogGen.IJsonModel"))
         {
             WriteFields(writer, model);
             WriteConstructors(writer, model);
@@ -93,7 +94,7 @@ internal static class ModelEmitter
         writer.Line("{");
         writer.Line("}");
         writer.Line();
-        writer.Line("// Deserialization assigns required members itself and checks them afterwards.");
+        writer.Line("// Deserialization sets the members it finds; a required one it does not find stays unset (IsUnparsed).");
         writer.Line("#pragma warning disable CS8618");
         writer.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
         writer.Line("private " + model.Name + "(bool deserializing)");
@@ -115,9 +116,7 @@ internal static class ModelEmitter
         using (writer.Block(modifiers + DeclaredType(property) + " " + property.Name))
         {
             writer.Line("get => " + property.FieldName + ";");
-            writer.Line(property.IsRequired
-                ? "set => " + property.FieldName + " = value;"
-                : "set { " + property.FieldName + " = value; " + MarkPresent(property) + " }");
+            writer.Line("set { " + property.FieldName + " = value; " + MarkPresent(property) + " }");
         }
 
         writer.Line();
@@ -125,16 +124,30 @@ internal static class ModelEmitter
 
     private static void WriteContainsUnknownValues(SourceWriter writer, ModelSpec model)
     {
-        var checks = model.Properties
+        var checks = MissingRequiredChecks(model).ToList();
+        checks.Add("__additionalProperties is { HasMismatches: true }");
+        checks.AddRange(model.Properties
             .Select((property, index) => (Property: property, Local: "p" + index.ToString(CultureInfo.InvariantCulture)))
             .Select(entry => (entry.Property, entry.Local, Check: JsonExpressions.UnknownCheck(entry.Property.Type, entry.Local)))
             .Where(entry => entry.Check is not null)
-            .Select(entry => "(" + entry.Property.FieldName + " is { } " + entry.Local + " && " + entry.Check + ")")
-            .ToList();
-        writer.Line("/// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>");
-        writer.Line("internal bool ContainsUnknownValues() => " + (checks.Count == 0 ? "false" : string.Join(" || ", checks)) + ";");
+            .Select(entry => "(" + entry.Property.FieldName + " is { } " + entry.Local + " && " + entry.Check + ")"));
+        writer.Line("/// <inheritdoc/>");
+        writer.Line("public bool IsUnparsed => ContainsUnknownValues();");
+        writer.Line();
+        writer.Line("internal bool ContainsUnknownValues() => " + string.Join(" || ", checks) + ";");
         writer.Line();
     }
+
+    // One mask per presence word: a required property whose bit is clear was missing from the JSON read.
+    private static System.Collections.Generic.IEnumerable<string> MissingRequiredChecks(ModelSpec model) =>
+        model.Properties
+            .Where(property => property.IsRequired)
+            .GroupBy(property => property.Index / 64)
+            .Select(word =>
+            {
+                var mask = "0x" + word.Aggregate(0UL, (bits, property) => bits | (1UL << (property.Index % 64))).ToString("X", CultureInfo.InvariantCulture) + "UL";
+                return "(__presence" + word.Key.ToString(CultureInfo.InvariantCulture) + " & " + mask + ") != " + mask;
+            });
 
     private static void WriteReadJson(SourceWriter writer, ModelSpec model)
     {
@@ -142,44 +155,62 @@ internal static class ModelEmitter
         {
             writer.Line("global::DatadogGen.JsonPrimitives.ExpectStartObject(ref reader, \"" + model.Name + "\");");
             writer.Line("var value = new " + model.Name + "(deserializing: true);");
-            var required = model.Properties.Where(property => property.IsRequired).ToList();
-            foreach (var property in required)
-            {
-                writer.Line("var has" + property.FieldName + " = false;");
-            }
-
             using (writer.Block("while (reader.Read() && reader.TokenType == " + Json + "JsonTokenType.PropertyName)"))
             {
-                var keyword = "if";
-                foreach (var property in model.Properties)
+                if (model.Properties.Count == 0)
                 {
-                    using (writer.Block(keyword + " (reader.ValueTextEquals(" + CSharpLiterals.QuoteUtf8(property.JsonName) + "))"))
-                    {
-                        writer.Line("reader.Read();");
-                        writer.Line("value." + property.FieldName + " = reader.TokenType == " + Json + "JsonTokenType.Null ? default(" + DeclaredType(property) + ")! : " + JsonExpressions.Read(property.Type, "reader") + ";");
-                        writer.Line(property.IsRequired ? "has" + property.FieldName + " = true;" : "value." + MarkPresent(property));
-                    }
-
-                    keyword = "else if";
+                    WriteReadAdditionalProperty(writer);
                 }
-
-                using (writer.Block(model.Properties.Count == 0 ? "" : "else"))
+                else
                 {
-                    writer.Line("var name = reader.GetString()!;");
-                    writer.Line("reader.Read();");
-                    writer.Line("(value.__additionalProperties ??= new()).Read(name, ref reader);");
+                    WriteReadPropertyTolerantly(writer, model);
                 }
-            }
-
-            foreach (var property in required)
-            {
-                writer.Line("if (!has" + property.FieldName + ") throw global::DatadogGen.JsonPrimitives.MissingRequiredProperty(" + CSharpLiterals.Quote(property.JsonName) + ", \"" + model.Name + "\");");
             }
 
             writer.Line("return value;");
         }
 
         writer.Line();
+    }
+
+    // A response that bends the spec (a number where it says string, an object where it says array) must not cost
+    // the whole body: the value is kept raw, the typed property stays absent, and IsUnparsed says so.
+    private static void WriteReadPropertyTolerantly(SourceWriter writer, ModelSpec model)
+    {
+        writer.Line("var property = reader;");
+        using (writer.Block("try"))
+        {
+            var keyword = "if";
+            foreach (var property in model.Properties)
+            {
+                using (writer.Block(keyword + " (reader.ValueTextEquals(" + CSharpLiterals.QuoteUtf8(property.JsonName) + "))"))
+                {
+                    writer.Line("reader.Read();");
+                    writer.Line("value." + property.FieldName + " = reader.TokenType == " + Json + "JsonTokenType.Null ? default(" + DeclaredType(property) + ")! : " + JsonExpressions.Read(property.Type, "reader") + ";");
+                    writer.Line("value." + MarkPresent(property));
+                }
+
+                keyword = "else if";
+            }
+
+            using (writer.Block("else"))
+            {
+                WriteReadAdditionalProperty(writer);
+            }
+        }
+
+        using (writer.Block("catch (global::System.Exception exception) when (global::DatadogGen.JsonPrimitives.IsRejection(exception))"))
+        {
+            writer.Line("reader = property;");
+            writer.Line("(value.__additionalProperties ??= new()).ReadMismatch(ref reader);");
+        }
+    }
+
+    private static void WriteReadAdditionalProperty(SourceWriter writer)
+    {
+        writer.Line("var name = reader.GetString()!;");
+        writer.Line("reader.Read();");
+        writer.Line("(value.__additionalProperties ??= new()).Read(name, ref reader);");
     }
 
     private static void WriteWriteJson(SourceWriter writer, ModelSpec model)
@@ -191,7 +222,7 @@ internal static class ModelEmitter
             {
                 var write = "writer.WritePropertyName(" + EncodedNameField(property) + "); "
                     + "if (value." + property.FieldName + " is { } present) { " + JsonExpressions.Write(property.Type, "writer", "present") + " } else { writer.WriteNullValue(); }";
-                writer.Line(property.IsRequired ? "{ " + write + " }" : "if (" + IsPresent(property) + ") { " + write + " }");
+                writer.Line("if (" + IsPresent(property) + ") { " + write + " }");
             }
 
             writer.Line("value.__additionalProperties?.WriteTo(writer);");
@@ -205,7 +236,7 @@ internal static class ModelEmitter
         TypeNames.CSharp(property.Type, nullable: !property.IsRequired || property.IsNullable);
 
     private static int PresenceWords(ModelSpec model) =>
-        (model.Properties.Count(property => !property.IsRequired) + 63) / 64;
+        (model.Properties.Count + 63) / 64;
 
     private static string MarkPresent(PropertySpec property) =>
         PresenceField(property) + " |= " + PresenceBit(property) + ";";

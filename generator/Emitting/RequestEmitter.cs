@@ -46,7 +46,7 @@ internal static class RequestEmitter
             writer.Line("request.Credentials = " + Credentials(operation.Auth) + ";");
         }
 
-        if (operation.Success is { Kind: not BodyKind.Json } success)
+        if (operation.Success is { } success && !IsAcceptedByDefault(success))
         {
             // Errors still come as JSON, which the default Accept asks for as well.
             writer.Line("request.AddHeader(\"Accept\", " + CSharpLiterals.Quote(success.MediaType) + ");");
@@ -141,7 +141,8 @@ internal static class RequestEmitter
         {
             case BodyKind.Json:
                 var write = "static (global::System.Text.Json.Utf8JsonWriter w, " + TypeNames.CSharp(body.Type) + " v) => " + JsonExpressions.Write(body.Type, "w", "v").TrimEnd(';');
-                WriteIfPresent(writer, body.IsRequired || body.Type.IsValueType, body.Name, "request.SetJsonBody(" + body.Name + ", " + write + ");");
+                var contentType = body.ContentType == DefaultJsonMediaType ? "" : ", " + CSharpLiterals.Quote(body.ContentType);
+                WriteIfPresent(writer, body.IsRequired || body.Type.IsValueType, body.Name, "request.SetJsonBody(" + body.Name + ", " + write + contentType + ");");
                 break;
             case BodyKind.Text:
                 WriteIfPresent(writer, body.IsRequired, body.Name, "request.SetTextBody(" + body.Name + ", " + CSharpLiterals.Quote(body.ContentType) + ");");
@@ -154,6 +155,12 @@ internal static class RequestEmitter
                 break;
         }
     }
+
+    // ApiRequest's defaults: the body's Content-Type, and the Accept header ApiClient sends with every request.
+    private const string DefaultJsonMediaType = "application/json";
+
+    private static bool IsAcceptedByDefault(ResponseSpec success) =>
+        success.Kind == BodyKind.Json && success.MediaType is DefaultJsonMediaType or "application/vnd.api+json";
 
     private static void WriteMultipartBody(SourceWriter writer, RequestBodySpec body)
     {

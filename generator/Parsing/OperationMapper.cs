@@ -159,10 +159,9 @@ internal sealed class OperationMapper
             return null;
         }
 
-        var json = MediaTypes.Json(success);
-        if (json is not null)
+        if (MediaTypes.JsonEntry(success) is { } json)
         {
-            return new ResponseSpec(BodyKind.Json, _schemas.Map(json.Schema, methodName + "Response"), "application/json");
+            return new ResponseSpec(BodyKind.Json, _schemas.Map(json.Value.Schema, methodName + "Response"), MediaTypes.Essence(json.Key));
         }
 
         // YAML, CSV and other text come back as a string, archives and forms as bytes.

@@ -23,11 +23,11 @@ internal static class RequestBodyMapper
         var bodyName = operation.Extensions.TryGetValue("x-codegen-request-body-name", out var raw) && raw is OpenApiString text
             ? text.Value
             : "body";
-        var json = MediaTypes.Json(body.Content);
-        if (json is not null)
+        // Sent with the media type the spec names (v1's intake takes text/json), which servers may check.
+        if (MediaTypes.JsonEntry(body.Content) is { } json)
         {
-            var type = schemas.Map(json.Schema, methodName + "Request");
-            return Body(BodyKind.Json, "application/json", type);
+            var type = schemas.Map(json.Value.Schema, methodName + "Request");
+            return Body(BodyKind.Json, MediaTypes.Essence(json.Key), type);
         }
 
         var first = body.Content.OrderBy(entry => entry.Key, System.StringComparer.Ordinal).First();

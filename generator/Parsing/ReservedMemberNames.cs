@@ -3,7 +3,7 @@ namespace DatadogGen.Generator.Parsing;
 // Members the emitters add to generated types; spec names that would clash get a numeric suffix instead.
 internal static class ModelMemberNames
 {
-    public static readonly string[] Reserved = { "AdditionalProperties", "ReadJson", "WriteJson", "ContainsUnknownValues", "ToString", "Equals", "GetHashCode", "GetType" };
+    public static readonly string[] Reserved = { "AdditionalProperties", "IsUnparsed", "ReadJson", "WriteJson", "ContainsUnknownValues", "ToString", "Equals", "GetHashCode", "GetType" };
 }
 
 internal static class EnumMemberNames

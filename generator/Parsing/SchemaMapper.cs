@@ -178,7 +178,6 @@ internal sealed class SchemaMapper
     {
         var members = new MemberNameScope(ModelMemberNames.Reserved.Append(name), _diagnostics);
         var properties = new List<PropertySpec>();
-        var optionalIndex = 0;
         foreach (var (jsonName, propertySchema, isRequired) in SchemaShapes.CollectProperties(schema))
         {
             _cancellationToken.ThrowIfCancellationRequested();
@@ -195,7 +194,7 @@ internal sealed class SchemaMapper
                 propertySchema?.Nullable == true,
                 propertySchema?.Deprecated == true,
                 propertySchema?.ReadOnly == true,
-                isRequired ? -1 : optionalIndex++));
+                properties.Count));
         }
 
         return new ModelSpec(name, schema.Description, schema.Deprecated, properties.ToEquatableArray());

@@ -10,8 +10,9 @@ namespace Consumer.Datadog
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Datadog.Serialization.APIErrorResponseJsonConverter))]
-    public partial class APIErrorResponse
+    public partial class APIErrorResponse : global::DatadogGen.IJsonModel
     {
+        private ulong __presence0;
         private global::System.Collections.Generic.List<string> _errors = null!;
         private global::DatadogGen.AdditionalPropertyBag? __additionalProperties;
         private static readonly global::System.Text.Json.JsonEncodedText __jsonErrors = global::System.Text.Json.JsonEncodedText.Encode("errors");
@@ -21,7 +22,7 @@ namespace Consumer.Datadog
         {
         }
 
-        // Deserialization assigns required members itself and checks them afterwards.
+        // Deserialization sets the members it finds; a required one it does not find stays unset (IsUnparsed).
         #pragma warning disable CS8618
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         private APIErrorResponse(bool deserializing)
@@ -35,43 +36,52 @@ namespace Consumer.Datadog
         public required global::System.Collections.Generic.List<string> Errors
         {
             get => _errors;
-            set => _errors = value;
+            set { _errors = value; __presence0 |= (1UL << 0); }
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new();
 
-        /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
-        internal bool ContainsUnknownValues() => false;
+        /// <inheritdoc/>
+        public bool IsUnparsed => ContainsUnknownValues();
+
+        internal bool ContainsUnknownValues() => (__presence0 & 0x1UL) != 0x1UL || __additionalProperties is { HasMismatches: true };
 
         internal static APIErrorResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::DatadogGen.JsonPrimitives.ExpectStartObject(ref reader, "APIErrorResponse");
             var value = new APIErrorResponse(deserializing: true);
-            var has_errors = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("errors"u8))
+                var property = reader;
+                try
                 {
-                    reader.Read();
-                    value._errors = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.List<string>)! : global::DatadogGen.JsonCollections.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r) => r.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string)! : r.GetString()!);
-                    has_errors = true;
+                    if (reader.ValueTextEquals("errors"u8))
+                    {
+                        reader.Read();
+                        value._errors = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.List<string>)! : global::DatadogGen.JsonCollections.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r) => r.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string)! : r.GetString()!);
+                        value.__presence0 |= (1UL << 0);
+                    }
+                    else
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (value.__additionalProperties ??= new()).Read(name, ref reader);
+                    }
                 }
-                else
+                catch (global::System.Exception exception) when (global::DatadogGen.JsonPrimitives.IsRejection(exception))
                 {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (value.__additionalProperties ??= new()).Read(name, ref reader);
+                    reader = property;
+                    (value.__additionalProperties ??= new()).ReadMismatch(ref reader);
                 }
             }
-            if (!has_errors) throw global::DatadogGen.JsonPrimitives.MissingRequiredProperty("errors", "APIErrorResponse");
             return value;
         }
 
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, APIErrorResponse value)
         {
             writer.WriteStartObject();
-            { writer.WritePropertyName(__jsonErrors); if (value._errors is { } present) { global::DatadogGen.JsonCollections.WriteList(writer, present, static (global::System.Text.Json.Utf8JsonWriter w, string item) => { if (item is { } value) { w.WriteStringValue(value); } else { w.WriteNullValue(); } }); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonErrors); if (value._errors is { } present) { global::DatadogGen.JsonCollections.WriteList(writer, present, static (global::System.Text.Json.Utf8JsonWriter w, string item) => { if (item is { } value) { w.WriteStringValue(value); } else { w.WriteNullValue(); } }); } else { writer.WriteNullValue(); } }
             value.__additionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }

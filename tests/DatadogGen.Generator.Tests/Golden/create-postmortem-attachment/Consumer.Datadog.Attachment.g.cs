@@ -10,7 +10,7 @@ namespace Consumer.Datadog
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Datadog.Serialization.AttachmentJsonConverter))]
-    public partial class Attachment
+    public partial class Attachment : global::DatadogGen.IJsonModel
     {
         private ulong __presence0;
         private global::Consumer.Datadog.AttachmentData? _data;
@@ -24,7 +24,7 @@ namespace Consumer.Datadog
         {
         }
 
-        // Deserialization assigns required members itself and checks them afterwards.
+        // Deserialization sets the members it finds; a required one it does not find stays unset (IsUnparsed).
         #pragma warning disable CS8618
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         private Attachment(bool deserializing)
@@ -53,8 +53,10 @@ namespace Consumer.Datadog
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new();
 
-        /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
-        internal bool ContainsUnknownValues() => (_data is { } p0 && p0.ContainsUnknownValues()) || (_included is { } p1 && global::DatadogGen.JsonCollections.AnyItem(p1, static item => item is { } present && present.ContainsUnknownValues()));
+        /// <inheritdoc/>
+        public bool IsUnparsed => ContainsUnknownValues();
+
+        internal bool ContainsUnknownValues() => __additionalProperties is { HasMismatches: true } || (_data is { } p0 && p0.ContainsUnknownValues()) || (_included is { } p1 && global::DatadogGen.JsonCollections.AnyItem(p1, static item => item is { } present && present.ContainsUnknownValues()));
 
         internal static Attachment ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -62,23 +64,32 @@ namespace Consumer.Datadog
             var value = new Attachment(deserializing: true);
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("data"u8))
+                var property = reader;
+                try
                 {
-                    reader.Read();
-                    value._data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.AttachmentData?)! : global::Consumer.Datadog.AttachmentData.ReadJson(ref reader);
-                    value.__presence0 |= (1UL << 0);
+                    if (reader.ValueTextEquals("data"u8))
+                    {
+                        reader.Read();
+                        value._data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.AttachmentData?)! : global::Consumer.Datadog.AttachmentData.ReadJson(ref reader);
+                        value.__presence0 |= (1UL << 0);
+                    }
+                    else if (reader.ValueTextEquals("included"u8))
+                    {
+                        reader.Read();
+                        value._included = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.List<global::Consumer.Datadog.AttachmentIncluded>?)! : global::DatadogGen.JsonCollections.ReadList<global::Consumer.Datadog.AttachmentIncluded>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r) => r.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.AttachmentIncluded)! : global::Consumer.Datadog.AttachmentIncluded.ReadJson(ref r));
+                        value.__presence0 |= (1UL << 1);
+                    }
+                    else
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (value.__additionalProperties ??= new()).Read(name, ref reader);
+                    }
                 }
-                else if (reader.ValueTextEquals("included"u8))
+                catch (global::System.Exception exception) when (global::DatadogGen.JsonPrimitives.IsRejection(exception))
                 {
-                    reader.Read();
-                    value._included = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.List<global::Consumer.Datadog.AttachmentIncluded>?)! : global::DatadogGen.JsonCollections.ReadList<global::Consumer.Datadog.AttachmentIncluded>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r) => r.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.AttachmentIncluded)! : global::Consumer.Datadog.AttachmentIncluded.ReadJson(ref r));
-                    value.__presence0 |= (1UL << 1);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (value.__additionalProperties ??= new()).Read(name, ref reader);
+                    reader = property;
+                    (value.__additionalProperties ??= new()).ReadMismatch(ref reader);
                 }
             }
             return value;

@@ -10,8 +10,9 @@ namespace Consumer.Datadog
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Datadog.Serialization.AttachmentDataJsonConverter))]
-    public partial class AttachmentData
+    public partial class AttachmentData : global::DatadogGen.IJsonModel
     {
+        private ulong __presence0;
         private global::Consumer.Datadog.AttachmentDataAttributes _attributes = null!;
         private string _id = null!;
         private global::Consumer.Datadog.AttachmentDataRelationships _relationships = null!;
@@ -27,7 +28,7 @@ namespace Consumer.Datadog
         {
         }
 
-        // Deserialization assigns required members itself and checks them afterwards.
+        // Deserialization sets the members it finds; a required one it does not find stays unset (IsUnparsed).
         #pragma warning disable CS8618
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         private AttachmentData(bool deserializing)
@@ -41,7 +42,7 @@ namespace Consumer.Datadog
         public required global::Consumer.Datadog.AttachmentDataAttributes Attributes
         {
             get => _attributes;
-            set => _attributes = value;
+            set { _attributes = value; __presence0 |= (1UL << 0); }
         }
 
         /// <summary>
@@ -50,7 +51,7 @@ namespace Consumer.Datadog
         public required string Id
         {
             get => _id;
-            set => _id = value;
+            set { _id = value; __presence0 |= (1UL << 1); }
         }
 
         /// <summary>
@@ -59,7 +60,7 @@ namespace Consumer.Datadog
         public required global::Consumer.Datadog.AttachmentDataRelationships Relationships
         {
             get => _relationships;
-            set => _relationships = value;
+            set { _relationships = value; __presence0 |= (1UL << 2); }
         }
 
         /// <summary>
@@ -68,70 +69,73 @@ namespace Consumer.Datadog
         public required global::Consumer.Datadog.IncidentAttachmentType Type
         {
             get => _type;
-            set => _type = value;
+            set { _type = value; __presence0 |= (1UL << 3); }
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new();
 
-        /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
-        internal bool ContainsUnknownValues() => (_attributes is { } p0 && p0.ContainsUnknownValues()) || (_relationships is { } p2 && p2.ContainsUnknownValues()) || (_type is { } p3 && !p3.IsKnown);
+        /// <inheritdoc/>
+        public bool IsUnparsed => ContainsUnknownValues();
+
+        internal bool ContainsUnknownValues() => (__presence0 & 0xFUL) != 0xFUL || __additionalProperties is { HasMismatches: true } || (_attributes is { } p0 && p0.ContainsUnknownValues()) || (_relationships is { } p2 && p2.ContainsUnknownValues()) || (_type is { } p3 && !p3.IsKnown);
 
         internal static AttachmentData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::DatadogGen.JsonPrimitives.ExpectStartObject(ref reader, "AttachmentData");
             var value = new AttachmentData(deserializing: true);
-            var has_attributes = false;
-            var has_id = false;
-            var has_relationships = false;
-            var has_type = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("attributes"u8))
+                var property = reader;
+                try
                 {
-                    reader.Read();
-                    value._attributes = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.AttachmentDataAttributes)! : global::Consumer.Datadog.AttachmentDataAttributes.ReadJson(ref reader);
-                    has_attributes = true;
+                    if (reader.ValueTextEquals("attributes"u8))
+                    {
+                        reader.Read();
+                        value._attributes = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.AttachmentDataAttributes)! : global::Consumer.Datadog.AttachmentDataAttributes.ReadJson(ref reader);
+                        value.__presence0 |= (1UL << 0);
+                    }
+                    else if (reader.ValueTextEquals("id"u8))
+                    {
+                        reader.Read();
+                        value._id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string)! : reader.GetString()!;
+                        value.__presence0 |= (1UL << 1);
+                    }
+                    else if (reader.ValueTextEquals("relationships"u8))
+                    {
+                        reader.Read();
+                        value._relationships = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.AttachmentDataRelationships)! : global::Consumer.Datadog.AttachmentDataRelationships.ReadJson(ref reader);
+                        value.__presence0 |= (1UL << 2);
+                    }
+                    else if (reader.ValueTextEquals("type"u8))
+                    {
+                        reader.Read();
+                        value._type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.IncidentAttachmentType)! : global::Consumer.Datadog.IncidentAttachmentType.ReadJson(ref reader);
+                        value.__presence0 |= (1UL << 3);
+                    }
+                    else
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (value.__additionalProperties ??= new()).Read(name, ref reader);
+                    }
                 }
-                else if (reader.ValueTextEquals("id"u8))
+                catch (global::System.Exception exception) when (global::DatadogGen.JsonPrimitives.IsRejection(exception))
                 {
-                    reader.Read();
-                    value._id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string)! : reader.GetString()!;
-                    has_id = true;
-                }
-                else if (reader.ValueTextEquals("relationships"u8))
-                {
-                    reader.Read();
-                    value._relationships = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.AttachmentDataRelationships)! : global::Consumer.Datadog.AttachmentDataRelationships.ReadJson(ref reader);
-                    has_relationships = true;
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    value._type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.IncidentAttachmentType)! : global::Consumer.Datadog.IncidentAttachmentType.ReadJson(ref reader);
-                    has_type = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (value.__additionalProperties ??= new()).Read(name, ref reader);
+                    reader = property;
+                    (value.__additionalProperties ??= new()).ReadMismatch(ref reader);
                 }
             }
-            if (!has_attributes) throw global::DatadogGen.JsonPrimitives.MissingRequiredProperty("attributes", "AttachmentData");
-            if (!has_id) throw global::DatadogGen.JsonPrimitives.MissingRequiredProperty("id", "AttachmentData");
-            if (!has_relationships) throw global::DatadogGen.JsonPrimitives.MissingRequiredProperty("relationships", "AttachmentData");
-            if (!has_type) throw global::DatadogGen.JsonPrimitives.MissingRequiredProperty("type", "AttachmentData");
             return value;
         }
 
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentData value)
         {
             writer.WriteStartObject();
-            { writer.WritePropertyName(__jsonAttributes); if (value._attributes is { } present) { global::Consumer.Datadog.AttachmentDataAttributes.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            { writer.WritePropertyName(__jsonId); if (value._id is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            { writer.WritePropertyName(__jsonRelationships); if (value._relationships is { } present) { global::Consumer.Datadog.AttachmentDataRelationships.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            { writer.WritePropertyName(__jsonType); if (value._type is { } present) { global::Consumer.Datadog.IncidentAttachmentType.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonAttributes); if (value._attributes is { } present) { global::Consumer.Datadog.AttachmentDataAttributes.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonId); if (value._id is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonRelationships); if (value._relationships is { } present) { global::Consumer.Datadog.AttachmentDataRelationships.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 3)) != 0) { writer.WritePropertyName(__jsonType); if (value._type is { } present) { global::Consumer.Datadog.IncidentAttachmentType.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
             value.__additionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }

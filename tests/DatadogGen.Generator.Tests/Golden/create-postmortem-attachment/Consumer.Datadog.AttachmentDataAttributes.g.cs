@@ -10,7 +10,7 @@ namespace Consumer.Datadog
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Datadog.Serialization.AttachmentDataAttributesJsonConverter))]
-    public partial class AttachmentDataAttributes
+    public partial class AttachmentDataAttributes : global::DatadogGen.IJsonModel
     {
         private ulong __presence0;
         private global::Consumer.Datadog.AttachmentDataAttributesAttachment? _attachment;
@@ -26,7 +26,7 @@ namespace Consumer.Datadog
         {
         }
 
-        // Deserialization assigns required members itself and checks them afterwards.
+        // Deserialization sets the members it finds; a required one it does not find stays unset (IsUnparsed).
         #pragma warning disable CS8618
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         private AttachmentDataAttributes(bool deserializing)
@@ -64,8 +64,10 @@ namespace Consumer.Datadog
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new();
 
-        /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
-        internal bool ContainsUnknownValues() => (_attachment is { } p0 && p0.ContainsUnknownValues()) || (_attachmentType is { } p1 && !p1.IsKnown);
+        /// <inheritdoc/>
+        public bool IsUnparsed => ContainsUnknownValues();
+
+        internal bool ContainsUnknownValues() => __additionalProperties is { HasMismatches: true } || (_attachment is { } p0 && p0.ContainsUnknownValues()) || (_attachmentType is { } p1 && !p1.IsKnown);
 
         internal static AttachmentDataAttributes ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -73,29 +75,38 @@ namespace Consumer.Datadog
             var value = new AttachmentDataAttributes(deserializing: true);
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("attachment"u8))
+                var property = reader;
+                try
                 {
-                    reader.Read();
-                    value._attachment = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.AttachmentDataAttributesAttachment?)! : global::Consumer.Datadog.AttachmentDataAttributesAttachment.ReadJson(ref reader);
-                    value.__presence0 |= (1UL << 0);
+                    if (reader.ValueTextEquals("attachment"u8))
+                    {
+                        reader.Read();
+                        value._attachment = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.AttachmentDataAttributesAttachment?)! : global::Consumer.Datadog.AttachmentDataAttributesAttachment.ReadJson(ref reader);
+                        value.__presence0 |= (1UL << 0);
+                    }
+                    else if (reader.ValueTextEquals("attachment_type"u8))
+                    {
+                        reader.Read();
+                        value._attachmentType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.AttachmentDataAttributesAttachmentType?)! : global::Consumer.Datadog.AttachmentDataAttributesAttachmentType.ReadJson(ref reader);
+                        value.__presence0 |= (1UL << 1);
+                    }
+                    else if (reader.ValueTextEquals("modified"u8))
+                    {
+                        reader.Read();
+                        value._modified = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?)! : global::DatadogGen.JsonPrimitives.ReadDateTimeOffset(ref reader);
+                        value.__presence0 |= (1UL << 2);
+                    }
+                    else
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (value.__additionalProperties ??= new()).Read(name, ref reader);
+                    }
                 }
-                else if (reader.ValueTextEquals("attachment_type"u8))
+                catch (global::System.Exception exception) when (global::DatadogGen.JsonPrimitives.IsRejection(exception))
                 {
-                    reader.Read();
-                    value._attachmentType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.AttachmentDataAttributesAttachmentType?)! : global::Consumer.Datadog.AttachmentDataAttributesAttachmentType.ReadJson(ref reader);
-                    value.__presence0 |= (1UL << 1);
-                }
-                else if (reader.ValueTextEquals("modified"u8))
-                {
-                    reader.Read();
-                    value._modified = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?)! : global::DatadogGen.JsonPrimitives.ReadDateTimeOffset(ref reader);
-                    value.__presence0 |= (1UL << 2);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (value.__additionalProperties ??= new()).Read(name, ref reader);
+                    reader = property;
+                    (value.__additionalProperties ??= new()).ReadMismatch(ref reader);
                 }
             }
             return value;
@@ -106,7 +117,7 @@ namespace Consumer.Datadog
             writer.WriteStartObject();
             if ((value.__presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonAttachment); if (value._attachment is { } present) { global::Consumer.Datadog.AttachmentDataAttributesAttachment.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
             if ((value.__presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonAttachmentType); if (value._attachmentType is { } present) { global::Consumer.Datadog.AttachmentDataAttributesAttachmentType.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            if ((value.__presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonModified); if (value._modified is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonModified); if (value._modified is { } present) { global::DatadogGen.JsonPrimitives.WriteDateTimeOffset(writer, present); } else { writer.WriteNullValue(); } }
             value.__additionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }

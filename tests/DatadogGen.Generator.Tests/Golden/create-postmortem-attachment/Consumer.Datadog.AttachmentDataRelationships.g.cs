@@ -10,7 +10,7 @@ namespace Consumer.Datadog
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Datadog.Serialization.AttachmentDataRelationshipsJsonConverter))]
-    public partial class AttachmentDataRelationships
+    public partial class AttachmentDataRelationships : global::DatadogGen.IJsonModel
     {
         private ulong __presence0;
         private global::Consumer.Datadog.RelationshipToIncident? _incident;
@@ -24,7 +24,7 @@ namespace Consumer.Datadog
         {
         }
 
-        // Deserialization assigns required members itself and checks them afterwards.
+        // Deserialization sets the members it finds; a required one it does not find stays unset (IsUnparsed).
         #pragma warning disable CS8618
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         private AttachmentDataRelationships(bool deserializing)
@@ -53,8 +53,10 @@ namespace Consumer.Datadog
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new();
 
-        /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
-        internal bool ContainsUnknownValues() => (_incident is { } p0 && p0.ContainsUnknownValues()) || (_lastModifiedByUser is { } p1 && p1.ContainsUnknownValues());
+        /// <inheritdoc/>
+        public bool IsUnparsed => ContainsUnknownValues();
+
+        internal bool ContainsUnknownValues() => __additionalProperties is { HasMismatches: true } || (_incident is { } p0 && p0.ContainsUnknownValues()) || (_lastModifiedByUser is { } p1 && p1.ContainsUnknownValues());
 
         internal static AttachmentDataRelationships ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -62,23 +64,32 @@ namespace Consumer.Datadog
             var value = new AttachmentDataRelationships(deserializing: true);
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("incident"u8))
+                var property = reader;
+                try
                 {
-                    reader.Read();
-                    value._incident = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.RelationshipToIncident?)! : global::Consumer.Datadog.RelationshipToIncident.ReadJson(ref reader);
-                    value.__presence0 |= (1UL << 0);
+                    if (reader.ValueTextEquals("incident"u8))
+                    {
+                        reader.Read();
+                        value._incident = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.RelationshipToIncident?)! : global::Consumer.Datadog.RelationshipToIncident.ReadJson(ref reader);
+                        value.__presence0 |= (1UL << 0);
+                    }
+                    else if (reader.ValueTextEquals("last_modified_by_user"u8))
+                    {
+                        reader.Read();
+                        value._lastModifiedByUser = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.RelationshipToUser?)! : global::Consumer.Datadog.RelationshipToUser.ReadJson(ref reader);
+                        value.__presence0 |= (1UL << 1);
+                    }
+                    else
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (value.__additionalProperties ??= new()).Read(name, ref reader);
+                    }
                 }
-                else if (reader.ValueTextEquals("last_modified_by_user"u8))
+                catch (global::System.Exception exception) when (global::DatadogGen.JsonPrimitives.IsRejection(exception))
                 {
-                    reader.Read();
-                    value._lastModifiedByUser = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.RelationshipToUser?)! : global::Consumer.Datadog.RelationshipToUser.ReadJson(ref reader);
-                    value.__presence0 |= (1UL << 1);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (value.__additionalProperties ??= new()).Read(name, ref reader);
+                    reader = property;
+                    (value.__additionalProperties ??= new()).ReadMismatch(ref reader);
                 }
             }
             return value;

@@ -10,7 +10,7 @@ namespace Consumer.Datadog
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Datadog.Serialization.IncidentUserDataJsonConverter))]
-    public partial class IncidentUserData
+    public partial class IncidentUserData : global::DatadogGen.IJsonModel
     {
         private ulong __presence0;
         private global::Consumer.Datadog.IncidentUserAttributes? _attributes;
@@ -31,7 +31,7 @@ namespace Consumer.Datadog
         {
         }
 
-        // Deserialization assigns required members itself and checks them afterwards.
+        // Deserialization sets the members it finds; a required one it does not find stays unset (IsUnparsed).
         #pragma warning disable CS8618
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         private IncidentUserData(bool deserializing)
@@ -69,8 +69,10 @@ namespace Consumer.Datadog
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new();
 
-        /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
-        internal bool ContainsUnknownValues() => (_attributes is { } p0 && p0.ContainsUnknownValues()) || (_type is { } p2 && !p2.IsKnown);
+        /// <inheritdoc/>
+        public bool IsUnparsed => ContainsUnknownValues();
+
+        internal bool ContainsUnknownValues() => __additionalProperties is { HasMismatches: true } || (_attributes is { } p0 && p0.ContainsUnknownValues()) || (_type is { } p2 && !p2.IsKnown);
 
         internal static IncidentUserData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -78,29 +80,38 @@ namespace Consumer.Datadog
             var value = new IncidentUserData(deserializing: true);
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("attributes"u8))
+                var property = reader;
+                try
                 {
-                    reader.Read();
-                    value._attributes = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.IncidentUserAttributes?)! : global::Consumer.Datadog.IncidentUserAttributes.ReadJson(ref reader);
-                    value.__presence0 |= (1UL << 0);
+                    if (reader.ValueTextEquals("attributes"u8))
+                    {
+                        reader.Read();
+                        value._attributes = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.IncidentUserAttributes?)! : global::Consumer.Datadog.IncidentUserAttributes.ReadJson(ref reader);
+                        value.__presence0 |= (1UL << 0);
+                    }
+                    else if (reader.ValueTextEquals("id"u8))
+                    {
+                        reader.Read();
+                        value._id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
+                        value.__presence0 |= (1UL << 1);
+                    }
+                    else if (reader.ValueTextEquals("type"u8))
+                    {
+                        reader.Read();
+                        value._type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.UsersType?)! : global::Consumer.Datadog.UsersType.ReadJson(ref reader);
+                        value.__presence0 |= (1UL << 2);
+                    }
+                    else
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (value.__additionalProperties ??= new()).Read(name, ref reader);
+                    }
                 }
-                else if (reader.ValueTextEquals("id"u8))
+                catch (global::System.Exception exception) when (global::DatadogGen.JsonPrimitives.IsRejection(exception))
                 {
-                    reader.Read();
-                    value._id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value.__presence0 |= (1UL << 1);
-                }
-                else if (reader.ValueTextEquals("type"u8))
-                {
-                    reader.Read();
-                    value._type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.UsersType?)! : global::Consumer.Datadog.UsersType.ReadJson(ref reader);
-                    value.__presence0 |= (1UL << 2);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (value.__additionalProperties ??= new()).Read(name, ref reader);
+                    reader = property;
+                    (value.__additionalProperties ??= new()).ReadMismatch(ref reader);
                 }
             }
             return value;

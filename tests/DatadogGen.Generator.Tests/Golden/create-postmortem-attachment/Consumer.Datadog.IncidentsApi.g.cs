@@ -79,9 +79,9 @@ namespace Consumer.Datadog
 
         private static object? ReadCreateIncidentPostmortemAttachmentError(int statusCode, global::System.ReadOnlySpan<byte> body) => statusCode switch
         {
-            400 => global::DatadogGen.ErrorBodies.TryRead(body, global::Consumer.Datadog.JSONAPIErrorResponse.ReadJson) ?? global::DatadogGen.ErrorBodies.TryRead(body, global::Consumer.Datadog.APIErrorResponse.ReadJson),
-            429 => global::DatadogGen.ErrorBodies.TryRead(body, global::Consumer.Datadog.APIErrorResponse.ReadJson) ?? global::DatadogGen.ErrorBodies.TryRead(body, global::Consumer.Datadog.JSONAPIErrorResponse.ReadJson),
-            _ => global::DatadogGen.ErrorBodies.TryRead(body, global::Consumer.Datadog.JSONAPIErrorResponse.ReadJson) ?? global::DatadogGen.ErrorBodies.TryRead(body, global::Consumer.Datadog.APIErrorResponse.ReadJson),
+            400 => global::DatadogGen.ErrorBodies.TryRead(body, global::Consumer.Datadog.JSONAPIErrorResponse.ReadJson) ?? global::DatadogGen.ErrorBodies.TryRead(body, global::Consumer.Datadog.APIErrorResponse.ReadJson) ?? global::DatadogGen.ErrorBodies.TryReadUnparsed(body, global::Consumer.Datadog.JSONAPIErrorResponse.ReadJson),
+            429 => global::DatadogGen.ErrorBodies.TryRead(body, global::Consumer.Datadog.APIErrorResponse.ReadJson) ?? global::DatadogGen.ErrorBodies.TryRead(body, global::Consumer.Datadog.JSONAPIErrorResponse.ReadJson) ?? global::DatadogGen.ErrorBodies.TryReadUnparsed(body, global::Consumer.Datadog.APIErrorResponse.ReadJson),
+            _ => global::DatadogGen.ErrorBodies.TryRead(body, global::Consumer.Datadog.JSONAPIErrorResponse.ReadJson) ?? global::DatadogGen.ErrorBodies.TryRead(body, global::Consumer.Datadog.APIErrorResponse.ReadJson) ?? global::DatadogGen.ErrorBodies.TryReadUnparsed(body, global::Consumer.Datadog.JSONAPIErrorResponse.ReadJson),
         };
     }
 }

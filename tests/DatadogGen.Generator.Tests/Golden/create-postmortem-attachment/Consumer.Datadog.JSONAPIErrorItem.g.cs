@@ -10,7 +10,7 @@ namespace Consumer.Datadog
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Datadog.Serialization.JSONAPIErrorItemJsonConverter))]
-    public partial class JSONAPIErrorItem
+    public partial class JSONAPIErrorItem : global::DatadogGen.IJsonModel
     {
         private ulong __presence0;
         private string? _detail;
@@ -30,7 +30,7 @@ namespace Consumer.Datadog
         {
         }
 
-        // Deserialization assigns required members itself and checks them afterwards.
+        // Deserialization sets the members it finds; a required one it does not find stays unset (IsUnparsed).
         #pragma warning disable CS8618
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         private JSONAPIErrorItem(bool deserializing)
@@ -86,8 +86,10 @@ namespace Consumer.Datadog
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new();
 
-        /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
-        internal bool ContainsUnknownValues() => (_source is { } p2 && p2.ContainsUnknownValues());
+        /// <inheritdoc/>
+        public bool IsUnparsed => ContainsUnknownValues();
+
+        internal bool ContainsUnknownValues() => __additionalProperties is { HasMismatches: true } || (_source is { } p2 && p2.ContainsUnknownValues());
 
         internal static JSONAPIErrorItem ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -95,41 +97,50 @@ namespace Consumer.Datadog
             var value = new JSONAPIErrorItem(deserializing: true);
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("detail"u8))
+                var property = reader;
+                try
                 {
-                    reader.Read();
-                    value._detail = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value.__presence0 |= (1UL << 0);
+                    if (reader.ValueTextEquals("detail"u8))
+                    {
+                        reader.Read();
+                        value._detail = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
+                        value.__presence0 |= (1UL << 0);
+                    }
+                    else if (reader.ValueTextEquals("meta"u8))
+                    {
+                        reader.Read();
+                        value._meta = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>?)! : global::DatadogGen.JsonCollections.ReadMap<global::System.Text.Json.JsonElement>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r) => global::System.Text.Json.JsonElement.ParseValue(ref r));
+                        value.__presence0 |= (1UL << 1);
+                    }
+                    else if (reader.ValueTextEquals("source"u8))
+                    {
+                        reader.Read();
+                        value._source = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.JSONAPIErrorItemSource?)! : global::Consumer.Datadog.JSONAPIErrorItemSource.ReadJson(ref reader);
+                        value.__presence0 |= (1UL << 2);
+                    }
+                    else if (reader.ValueTextEquals("status"u8))
+                    {
+                        reader.Read();
+                        value._status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
+                        value.__presence0 |= (1UL << 3);
+                    }
+                    else if (reader.ValueTextEquals("title"u8))
+                    {
+                        reader.Read();
+                        value._title = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
+                        value.__presence0 |= (1UL << 4);
+                    }
+                    else
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (value.__additionalProperties ??= new()).Read(name, ref reader);
+                    }
                 }
-                else if (reader.ValueTextEquals("meta"u8))
+                catch (global::System.Exception exception) when (global::DatadogGen.JsonPrimitives.IsRejection(exception))
                 {
-                    reader.Read();
-                    value._meta = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>?)! : global::DatadogGen.JsonCollections.ReadMap<global::System.Text.Json.JsonElement>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r) => global::System.Text.Json.JsonElement.ParseValue(ref r));
-                    value.__presence0 |= (1UL << 1);
-                }
-                else if (reader.ValueTextEquals("source"u8))
-                {
-                    reader.Read();
-                    value._source = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.JSONAPIErrorItemSource?)! : global::Consumer.Datadog.JSONAPIErrorItemSource.ReadJson(ref reader);
-                    value.__presence0 |= (1UL << 2);
-                }
-                else if (reader.ValueTextEquals("status"u8))
-                {
-                    reader.Read();
-                    value._status = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value.__presence0 |= (1UL << 3);
-                }
-                else if (reader.ValueTextEquals("title"u8))
-                {
-                    reader.Read();
-                    value._title = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value.__presence0 |= (1UL << 4);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (value.__additionalProperties ??= new()).Read(name, ref reader);
+                    reader = property;
+                    (value.__additionalProperties ??= new()).ReadMismatch(ref reader);
                 }
             }
             return value;

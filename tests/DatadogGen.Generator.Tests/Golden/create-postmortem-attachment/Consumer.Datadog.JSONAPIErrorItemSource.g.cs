@@ -10,7 +10,7 @@ namespace Consumer.Datadog
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Datadog.Serialization.JSONAPIErrorItemSourceJsonConverter))]
-    public partial class JSONAPIErrorItemSource
+    public partial class JSONAPIErrorItemSource : global::DatadogGen.IJsonModel
     {
         private ulong __presence0;
         private string? _header;
@@ -26,7 +26,7 @@ namespace Consumer.Datadog
         {
         }
 
-        // Deserialization assigns required members itself and checks them afterwards.
+        // Deserialization sets the members it finds; a required one it does not find stays unset (IsUnparsed).
         #pragma warning disable CS8618
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         private JSONAPIErrorItemSource(bool deserializing)
@@ -64,8 +64,10 @@ namespace Consumer.Datadog
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new();
 
-        /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
-        internal bool ContainsUnknownValues() => false;
+        /// <inheritdoc/>
+        public bool IsUnparsed => ContainsUnknownValues();
+
+        internal bool ContainsUnknownValues() => __additionalProperties is { HasMismatches: true };
 
         internal static JSONAPIErrorItemSource ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -73,29 +75,38 @@ namespace Consumer.Datadog
             var value = new JSONAPIErrorItemSource(deserializing: true);
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("header"u8))
+                var property = reader;
+                try
                 {
-                    reader.Read();
-                    value._header = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value.__presence0 |= (1UL << 0);
+                    if (reader.ValueTextEquals("header"u8))
+                    {
+                        reader.Read();
+                        value._header = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
+                        value.__presence0 |= (1UL << 0);
+                    }
+                    else if (reader.ValueTextEquals("parameter"u8))
+                    {
+                        reader.Read();
+                        value._parameter = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
+                        value.__presence0 |= (1UL << 1);
+                    }
+                    else if (reader.ValueTextEquals("pointer"u8))
+                    {
+                        reader.Read();
+                        value._pointer = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
+                        value.__presence0 |= (1UL << 2);
+                    }
+                    else
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (value.__additionalProperties ??= new()).Read(name, ref reader);
+                    }
                 }
-                else if (reader.ValueTextEquals("parameter"u8))
+                catch (global::System.Exception exception) when (global::DatadogGen.JsonPrimitives.IsRejection(exception))
                 {
-                    reader.Read();
-                    value._parameter = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value.__presence0 |= (1UL << 1);
-                }
-                else if (reader.ValueTextEquals("pointer"u8))
-                {
-                    reader.Read();
-                    value._pointer = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value.__presence0 |= (1UL << 2);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (value.__additionalProperties ??= new()).Read(name, ref reader);
+                    reader = property;
+                    (value.__additionalProperties ??= new()).ReadMismatch(ref reader);
                 }
             }
             return value;

@@ -10,8 +10,9 @@ namespace Consumer.Datadog
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Datadog.Serialization.PostmortemAttachmentRequestJsonConverter))]
-    public partial class PostmortemAttachmentRequest
+    public partial class PostmortemAttachmentRequest : global::DatadogGen.IJsonModel
     {
+        private ulong __presence0;
         private global::Consumer.Datadog.PostmortemAttachmentRequestData _data = null!;
         private global::DatadogGen.AdditionalPropertyBag? __additionalProperties;
         private static readonly global::System.Text.Json.JsonEncodedText __jsonData = global::System.Text.Json.JsonEncodedText.Encode("data");
@@ -21,7 +22,7 @@ namespace Consumer.Datadog
         {
         }
 
-        // Deserialization assigns required members itself and checks them afterwards.
+        // Deserialization sets the members it finds; a required one it does not find stays unset (IsUnparsed).
         #pragma warning disable CS8618
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         private PostmortemAttachmentRequest(bool deserializing)
@@ -35,43 +36,52 @@ namespace Consumer.Datadog
         public required global::Consumer.Datadog.PostmortemAttachmentRequestData Data
         {
             get => _data;
-            set => _data = value;
+            set { _data = value; __presence0 |= (1UL << 0); }
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new();
 
-        /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
-        internal bool ContainsUnknownValues() => (_data is { } p0 && p0.ContainsUnknownValues());
+        /// <inheritdoc/>
+        public bool IsUnparsed => ContainsUnknownValues();
+
+        internal bool ContainsUnknownValues() => (__presence0 & 0x1UL) != 0x1UL || __additionalProperties is { HasMismatches: true } || (_data is { } p0 && p0.ContainsUnknownValues());
 
         internal static PostmortemAttachmentRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::DatadogGen.JsonPrimitives.ExpectStartObject(ref reader, "PostmortemAttachmentRequest");
             var value = new PostmortemAttachmentRequest(deserializing: true);
-            var has_data = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("data"u8))
+                var property = reader;
+                try
                 {
-                    reader.Read();
-                    value._data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.PostmortemAttachmentRequestData)! : global::Consumer.Datadog.PostmortemAttachmentRequestData.ReadJson(ref reader);
-                    has_data = true;
+                    if (reader.ValueTextEquals("data"u8))
+                    {
+                        reader.Read();
+                        value._data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.PostmortemAttachmentRequestData)! : global::Consumer.Datadog.PostmortemAttachmentRequestData.ReadJson(ref reader);
+                        value.__presence0 |= (1UL << 0);
+                    }
+                    else
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (value.__additionalProperties ??= new()).Read(name, ref reader);
+                    }
                 }
-                else
+                catch (global::System.Exception exception) when (global::DatadogGen.JsonPrimitives.IsRejection(exception))
                 {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (value.__additionalProperties ??= new()).Read(name, ref reader);
+                    reader = property;
+                    (value.__additionalProperties ??= new()).ReadMismatch(ref reader);
                 }
             }
-            if (!has_data) throw global::DatadogGen.JsonPrimitives.MissingRequiredProperty("data", "PostmortemAttachmentRequest");
             return value;
         }
 
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemAttachmentRequest value)
         {
             writer.WriteStartObject();
-            { writer.WritePropertyName(__jsonData); if (value._data is { } present) { global::Consumer.Datadog.PostmortemAttachmentRequestData.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonData); if (value._data is { } present) { global::Consumer.Datadog.PostmortemAttachmentRequestData.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
             value.__additionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }

@@ -10,7 +10,7 @@ namespace Consumer.Datadog
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Datadog.Serialization.PostmortemAttachmentRequestAttributesJsonConverter))]
-    public partial class PostmortemAttachmentRequestAttributes
+    public partial class PostmortemAttachmentRequestAttributes : global::DatadogGen.IJsonModel
     {
         private ulong __presence0;
         private global::System.Collections.Generic.List<global::Consumer.Datadog.PostmortemCell>? _cells;
@@ -28,7 +28,7 @@ namespace Consumer.Datadog
         {
         }
 
-        // Deserialization assigns required members itself and checks them afterwards.
+        // Deserialization sets the members it finds; a required one it does not find stays unset (IsUnparsed).
         #pragma warning disable CS8618
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         private PostmortemAttachmentRequestAttributes(bool deserializing)
@@ -75,8 +75,10 @@ namespace Consumer.Datadog
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new();
 
-        /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
-        internal bool ContainsUnknownValues() => (_cells is { } p0 && global::DatadogGen.JsonCollections.AnyItem(p0, static item => item is { } present && present.ContainsUnknownValues()));
+        /// <inheritdoc/>
+        public bool IsUnparsed => ContainsUnknownValues();
+
+        internal bool ContainsUnknownValues() => __additionalProperties is { HasMismatches: true } || (_cells is { } p0 && global::DatadogGen.JsonCollections.AnyItem(p0, static item => item is { } present && present.ContainsUnknownValues()));
 
         internal static PostmortemAttachmentRequestAttributes ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -84,35 +86,44 @@ namespace Consumer.Datadog
             var value = new PostmortemAttachmentRequestAttributes(deserializing: true);
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("cells"u8))
+                var property = reader;
+                try
                 {
-                    reader.Read();
-                    value._cells = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.List<global::Consumer.Datadog.PostmortemCell>?)! : global::DatadogGen.JsonCollections.ReadList<global::Consumer.Datadog.PostmortemCell>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r) => r.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.PostmortemCell)! : global::Consumer.Datadog.PostmortemCell.ReadJson(ref r));
-                    value.__presence0 |= (1UL << 0);
+                    if (reader.ValueTextEquals("cells"u8))
+                    {
+                        reader.Read();
+                        value._cells = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.List<global::Consumer.Datadog.PostmortemCell>?)! : global::DatadogGen.JsonCollections.ReadList<global::Consumer.Datadog.PostmortemCell>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r) => r.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.PostmortemCell)! : global::Consumer.Datadog.PostmortemCell.ReadJson(ref r));
+                        value.__presence0 |= (1UL << 0);
+                    }
+                    else if (reader.ValueTextEquals("content"u8))
+                    {
+                        reader.Read();
+                        value._content = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
+                        value.__presence0 |= (1UL << 1);
+                    }
+                    else if (reader.ValueTextEquals("postmortem_template_id"u8))
+                    {
+                        reader.Read();
+                        value._postmortemTemplateId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
+                        value.__presence0 |= (1UL << 2);
+                    }
+                    else if (reader.ValueTextEquals("title"u8))
+                    {
+                        reader.Read();
+                        value._title = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
+                        value.__presence0 |= (1UL << 3);
+                    }
+                    else
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (value.__additionalProperties ??= new()).Read(name, ref reader);
+                    }
                 }
-                else if (reader.ValueTextEquals("content"u8))
+                catch (global::System.Exception exception) when (global::DatadogGen.JsonPrimitives.IsRejection(exception))
                 {
-                    reader.Read();
-                    value._content = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value.__presence0 |= (1UL << 1);
-                }
-                else if (reader.ValueTextEquals("postmortem_template_id"u8))
-                {
-                    reader.Read();
-                    value._postmortemTemplateId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value.__presence0 |= (1UL << 2);
-                }
-                else if (reader.ValueTextEquals("title"u8))
-                {
-                    reader.Read();
-                    value._title = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?)! : reader.GetString()!;
-                    value.__presence0 |= (1UL << 3);
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (value.__additionalProperties ??= new()).Read(name, ref reader);
+                    reader = property;
+                    (value.__additionalProperties ??= new()).ReadMismatch(ref reader);
                 }
             }
             return value;

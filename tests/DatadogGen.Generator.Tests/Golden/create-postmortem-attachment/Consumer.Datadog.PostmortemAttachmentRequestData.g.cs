@@ -10,8 +10,9 @@ namespace Consumer.Datadog
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Datadog.Serialization.PostmortemAttachmentRequestDataJsonConverter))]
-    public partial class PostmortemAttachmentRequestData
+    public partial class PostmortemAttachmentRequestData : global::DatadogGen.IJsonModel
     {
+        private ulong __presence0;
         private global::Consumer.Datadog.PostmortemAttachmentRequestAttributes _attributes = null!;
         private global::Consumer.Datadog.IncidentAttachmentType _type;
         private global::DatadogGen.AdditionalPropertyBag? __additionalProperties;
@@ -23,7 +24,7 @@ namespace Consumer.Datadog
         {
         }
 
-        // Deserialization assigns required members itself and checks them afterwards.
+        // Deserialization sets the members it finds; a required one it does not find stays unset (IsUnparsed).
         #pragma warning disable CS8618
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         private PostmortemAttachmentRequestData(bool deserializing)
@@ -37,7 +38,7 @@ namespace Consumer.Datadog
         public required global::Consumer.Datadog.PostmortemAttachmentRequestAttributes Attributes
         {
             get => _attributes;
-            set => _attributes = value;
+            set { _attributes = value; __presence0 |= (1UL << 0); }
         }
 
         /// <summary>
@@ -46,52 +47,59 @@ namespace Consumer.Datadog
         public required global::Consumer.Datadog.IncidentAttachmentType Type
         {
             get => _type;
-            set => _type = value;
+            set { _type = value; __presence0 |= (1UL << 1); }
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new();
 
-        /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
-        internal bool ContainsUnknownValues() => (_attributes is { } p0 && p0.ContainsUnknownValues()) || (_type is { } p1 && !p1.IsKnown);
+        /// <inheritdoc/>
+        public bool IsUnparsed => ContainsUnknownValues();
+
+        internal bool ContainsUnknownValues() => (__presence0 & 0x3UL) != 0x3UL || __additionalProperties is { HasMismatches: true } || (_attributes is { } p0 && p0.ContainsUnknownValues()) || (_type is { } p1 && !p1.IsKnown);
 
         internal static PostmortemAttachmentRequestData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::DatadogGen.JsonPrimitives.ExpectStartObject(ref reader, "PostmortemAttachmentRequestData");
             var value = new PostmortemAttachmentRequestData(deserializing: true);
-            var has_attributes = false;
-            var has_type = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("attributes"u8))
+                var property = reader;
+                try
                 {
-                    reader.Read();
-                    value._attributes = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.PostmortemAttachmentRequestAttributes)! : global::Consumer.Datadog.PostmortemAttachmentRequestAttributes.ReadJson(ref reader);
-                    has_attributes = true;
+                    if (reader.ValueTextEquals("attributes"u8))
+                    {
+                        reader.Read();
+                        value._attributes = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.PostmortemAttachmentRequestAttributes)! : global::Consumer.Datadog.PostmortemAttachmentRequestAttributes.ReadJson(ref reader);
+                        value.__presence0 |= (1UL << 0);
+                    }
+                    else if (reader.ValueTextEquals("type"u8))
+                    {
+                        reader.Read();
+                        value._type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.IncidentAttachmentType)! : global::Consumer.Datadog.IncidentAttachmentType.ReadJson(ref reader);
+                        value.__presence0 |= (1UL << 1);
+                    }
+                    else
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (value.__additionalProperties ??= new()).Read(name, ref reader);
+                    }
                 }
-                else if (reader.ValueTextEquals("type"u8))
+                catch (global::System.Exception exception) when (global::DatadogGen.JsonPrimitives.IsRejection(exception))
                 {
-                    reader.Read();
-                    value._type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.IncidentAttachmentType)! : global::Consumer.Datadog.IncidentAttachmentType.ReadJson(ref reader);
-                    has_type = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (value.__additionalProperties ??= new()).Read(name, ref reader);
+                    reader = property;
+                    (value.__additionalProperties ??= new()).ReadMismatch(ref reader);
                 }
             }
-            if (!has_attributes) throw global::DatadogGen.JsonPrimitives.MissingRequiredProperty("attributes", "PostmortemAttachmentRequestData");
-            if (!has_type) throw global::DatadogGen.JsonPrimitives.MissingRequiredProperty("type", "PostmortemAttachmentRequestData");
             return value;
         }
 
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemAttachmentRequestData value)
         {
             writer.WriteStartObject();
-            { writer.WritePropertyName(__jsonAttributes); if (value._attributes is { } present) { global::Consumer.Datadog.PostmortemAttachmentRequestAttributes.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            { writer.WritePropertyName(__jsonType); if (value._type is { } present) { global::Consumer.Datadog.IncidentAttachmentType.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonAttributes); if (value._attributes is { } present) { global::Consumer.Datadog.PostmortemAttachmentRequestAttributes.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonType); if (value._type is { } present) { global::Consumer.Datadog.IncidentAttachmentType.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
             value.__additionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }

@@ -10,7 +10,7 @@ namespace Consumer.Datadog
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Datadog.Serialization.PostmortemCellAttributesJsonConverter))]
-    public partial class PostmortemCellAttributes
+    public partial class PostmortemCellAttributes : global::DatadogGen.IJsonModel
     {
         private ulong __presence0;
         private global::Consumer.Datadog.PostmortemCellDefinition? _definition;
@@ -22,7 +22,7 @@ namespace Consumer.Datadog
         {
         }
 
-        // Deserialization assigns required members itself and checks them afterwards.
+        // Deserialization sets the members it finds; a required one it does not find stays unset (IsUnparsed).
         #pragma warning disable CS8618
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         private PostmortemCellAttributes(bool deserializing)
@@ -42,8 +42,10 @@ namespace Consumer.Datadog
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new();
 
-        /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
-        internal bool ContainsUnknownValues() => (_definition is { } p0 && p0.ContainsUnknownValues());
+        /// <inheritdoc/>
+        public bool IsUnparsed => ContainsUnknownValues();
+
+        internal bool ContainsUnknownValues() => __additionalProperties is { HasMismatches: true } || (_definition is { } p0 && p0.ContainsUnknownValues());
 
         internal static PostmortemCellAttributes ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -51,17 +53,26 @@ namespace Consumer.Datadog
             var value = new PostmortemCellAttributes(deserializing: true);
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("definition"u8))
+                var property = reader;
+                try
                 {
-                    reader.Read();
-                    value._definition = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.PostmortemCellDefinition?)! : global::Consumer.Datadog.PostmortemCellDefinition.ReadJson(ref reader);
-                    value.__presence0 |= (1UL << 0);
+                    if (reader.ValueTextEquals("definition"u8))
+                    {
+                        reader.Read();
+                        value._definition = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.PostmortemCellDefinition?)! : global::Consumer.Datadog.PostmortemCellDefinition.ReadJson(ref reader);
+                        value.__presence0 |= (1UL << 0);
+                    }
+                    else
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (value.__additionalProperties ??= new()).Read(name, ref reader);
+                    }
                 }
-                else
+                catch (global::System.Exception exception) when (global::DatadogGen.JsonPrimitives.IsRejection(exception))
                 {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (value.__additionalProperties ??= new()).Read(name, ref reader);
+                    reader = property;
+                    (value.__additionalProperties ??= new()).ReadMismatch(ref reader);
                 }
             }
             return value;

@@ -10,8 +10,9 @@ namespace Consumer.Datadog
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Consumer.Datadog.Serialization.RelationshipToUserDataJsonConverter))]
-    public partial class RelationshipToUserData
+    public partial class RelationshipToUserData : global::DatadogGen.IJsonModel
     {
+        private ulong __presence0;
         private string _id = null!;
         private global::Consumer.Datadog.UsersType _type;
         private global::DatadogGen.AdditionalPropertyBag? __additionalProperties;
@@ -23,7 +24,7 @@ namespace Consumer.Datadog
         {
         }
 
-        // Deserialization assigns required members itself and checks them afterwards.
+        // Deserialization sets the members it finds; a required one it does not find stays unset (IsUnparsed).
         #pragma warning disable CS8618
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         private RelationshipToUserData(bool deserializing)
@@ -37,7 +38,7 @@ namespace Consumer.Datadog
         public required string Id
         {
             get => _id;
-            set => _id = value;
+            set { _id = value; __presence0 |= (1UL << 0); }
         }
 
         /// <summary>
@@ -46,52 +47,59 @@ namespace Consumer.Datadog
         public required global::Consumer.Datadog.UsersType Type
         {
             get => _type;
-            set => _type = value;
+            set { _type = value; __presence0 |= (1UL << 1); }
         }
 
         /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
         public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> AdditionalProperties => __additionalProperties ??= new();
 
-        /// <summary>True when an enum value or union somewhere inside is one the spec does not know.</summary>
-        internal bool ContainsUnknownValues() => (_type is { } p1 && !p1.IsKnown);
+        /// <inheritdoc/>
+        public bool IsUnparsed => ContainsUnknownValues();
+
+        internal bool ContainsUnknownValues() => (__presence0 & 0x3UL) != 0x3UL || __additionalProperties is { HasMismatches: true } || (_type is { } p1 && !p1.IsKnown);
 
         internal static RelationshipToUserData ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::DatadogGen.JsonPrimitives.ExpectStartObject(ref reader, "RelationshipToUserData");
             var value = new RelationshipToUserData(deserializing: true);
-            var has_id = false;
-            var has_type = false;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("id"u8))
+                var property = reader;
+                try
                 {
-                    reader.Read();
-                    value._id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string)! : reader.GetString()!;
-                    has_id = true;
+                    if (reader.ValueTextEquals("id"u8))
+                    {
+                        reader.Read();
+                        value._id = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string)! : reader.GetString()!;
+                        value.__presence0 |= (1UL << 0);
+                    }
+                    else if (reader.ValueTextEquals("type"u8))
+                    {
+                        reader.Read();
+                        value._type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.UsersType)! : global::Consumer.Datadog.UsersType.ReadJson(ref reader);
+                        value.__presence0 |= (1UL << 1);
+                    }
+                    else
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        (value.__additionalProperties ??= new()).Read(name, ref reader);
+                    }
                 }
-                else if (reader.ValueTextEquals("type"u8))
+                catch (global::System.Exception exception) when (global::DatadogGen.JsonPrimitives.IsRejection(exception))
                 {
-                    reader.Read();
-                    value._type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Consumer.Datadog.UsersType)! : global::Consumer.Datadog.UsersType.ReadJson(ref reader);
-                    has_type = true;
-                }
-                else
-                {
-                    var name = reader.GetString()!;
-                    reader.Read();
-                    (value.__additionalProperties ??= new()).Read(name, ref reader);
+                    reader = property;
+                    (value.__additionalProperties ??= new()).ReadMismatch(ref reader);
                 }
             }
-            if (!has_id) throw global::DatadogGen.JsonPrimitives.MissingRequiredProperty("id", "RelationshipToUserData");
-            if (!has_type) throw global::DatadogGen.JsonPrimitives.MissingRequiredProperty("type", "RelationshipToUserData");
             return value;
         }
 
         internal static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, RelationshipToUserData value)
         {
             writer.WriteStartObject();
-            { writer.WritePropertyName(__jsonId); if (value._id is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
-            { writer.WritePropertyName(__jsonType); if (value._type is { } present) { global::Consumer.Datadog.UsersType.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonId); if (value._id is { } present) { writer.WriteStringValue(present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonType); if (value._type is { } present) { global::Consumer.Datadog.UsersType.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
             value.__additionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }
