@@ -78,11 +78,11 @@ internal static class GeneratedModels
             return;
         }
 
-        if (type.GetProperty("IsUnparsed") is { } isUnparsed)
+        if (type.GetProperty("UnparsedObject") is { } unparsedObject)
         {
-            if ((bool)isUnparsed.GetValue(value)!)
+            if ((bool)type.GetProperty("IsUnparsed")!.GetValue(value)!)
             {
-                var raw = (JsonElement?)type.GetProperty("UnparsedObject")!.GetValue(value);
+                var raw = (JsonElement?)unparsedObject.GetValue(value);
                 found.UnparsedUnions.Add(new UnknownValue(path, type.Name, raw?.GetRawText() ?? "null"));
             }
             else
@@ -103,9 +103,10 @@ internal static class GeneratedModels
             return;
         }
 
+        var explainedBefore = found.Explained;
         foreach (var property in type.GetProperties(BindingFlags.Instance | BindingFlags.Public))
         {
-            if (property.GetIndexParameters().Length > 0)
+            if (property.GetIndexParameters().Length > 0 || property.Name == nameof(IJsonModel.IsUnparsed))
             {
                 continue;
             }
@@ -118,6 +119,12 @@ internal static class GeneratedModels
             }
 
             Walk(propertyValue, $"{path}.{property.Name}", found);
+        }
+
+        // Unparsed with nothing inside to blame: this object's own JSON bent the spec.
+        if (value is IJsonModel { IsUnparsed: true } && found.Explained == explainedBefore)
+        {
+            found.BentModels.Add(new UnknownValue(path, type.Name, Serialize(value)));
         }
     }
 }
@@ -140,5 +147,14 @@ internal sealed class UnknownValues
 
     /// <summary>Properties the spec does not describe, kept in AdditionalProperties.</summary>
     public List<UnknownValue> AdditionalProperties { get; } = [];
+
+    /// <summary>
+    /// Models whose own JSON bent the spec (IsUnparsed): a required property missing, or a value of another JSON
+    /// type, kept raw with the additional properties.
+    /// </summary>
+    public List<UnknownValue> BentModels { get; } = [];
+
+    /// <summary>How many findings make an enclosing object unparsed.</summary>
+    public int Explained => UnparsedUnions.Count + UnknownEnumValues.Count + BentModels.Count;
 }
 #endif
