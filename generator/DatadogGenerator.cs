@@ -68,21 +68,26 @@ public sealed class DatadogGenerator : IIncrementalGenerator
             AddSource(output, item.SourcePath, item.Namespace + "." + item.Api.ClassName + ".g.cs",
                 writer => EmitInNamespace(writer, item.Namespace, () => ApiEmitter.Emit(writer, item.Api, item.Accessibility, item.UnstableAsExperimental))));
 
+        // A spec of shared models (no operations) still needs DatadogJson for its models to serialize.
         var support = specs
-            .Where(static spec => spec.Apis.Count > 0)
+            .Where(static spec => spec.Apis.Count > 0 || spec.Types.Count > 0)
             .Select(static (spec, _) => new SupportToEmit(
                 spec.SourcePath,
                 spec.Namespace,
                 spec.Accessibility,
                 spec.Types.Select(type => type.Name).ToEquatableArray(),
+                spec.Apis.Count > 0,
                 spec.UnstableOperations))
             .WithTrackingName(TrackingNames.Support);
         context.RegisterSourceOutput(support, static (output, item) =>
             AddSource(output, item.SourcePath, item.Namespace + ".DatadogJson.g.cs", writer => EmitInNamespace(writer, item.Namespace, () =>
             {
                 SupportEmitter.EmitJsonOptions(writer, item.Namespace, item.Accessibility, item.TypeNames);
-                writer.Line();
-                SupportEmitter.EmitUnstableOperations(writer, item.UnstableOperations);
+                if (item.HasOperations)
+                {
+                    writer.Line();
+                    SupportEmitter.EmitUnstableOperations(writer, item.UnstableOperations);
+                }
             })));
     }
 
@@ -180,5 +185,5 @@ public sealed class DatadogGenerator : IIncrementalGenerator
 
     private sealed record ApiToEmit(string SourcePath, string Namespace, string Accessibility, bool UnstableAsExperimental, ApiGroupSpec Api);
 
-    private sealed record SupportToEmit(string SourcePath, string Namespace, string Accessibility, EquatableArray<string> TypeNames, EquatableArray<string> UnstableOperations);
+    private sealed record SupportToEmit(string SourcePath, string Namespace, string Accessibility, EquatableArray<string> TypeNames, bool HasOperations, EquatableArray<string> UnstableOperations);
 }

@@ -67,8 +67,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NoOperations = new(
         "DDG008",
-        "Spec defines no operations",
-        "'{0}' defines no operations, so nothing was generated",
+        "Spec defines no operations and no schemas",
+        "'{0}' defines no operations and no component schemas, so nothing was generated",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
