@@ -22,13 +22,24 @@ public sealed class DatadogGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var inputs = context.AdditionalTextsProvider
+        var candidates = context.AdditionalTextsProvider
             .Where(static file => SpecFiles.HasSpecExtension(file.Path))
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, cancellationToken) => ToInput(pair.Left, pair.Right, cancellationToken))
-            .Where(static input => input is not null)
-            .Select(static (input, _) => input!)
+            .Select(static (pair, cancellationToken) => ToCandidate(pair.Left, pair.Right, cancellationToken))
+            .Where(static candidate => candidate is not null)
+            .Select(static (candidate, _) => candidate!);
+
+        var inputs = candidates
+            .Where(static candidate => candidate.Spec is not null)
+            .Select(static (candidate, _) => candidate.Spec!)
             .WithTrackingName(TrackingNames.SpecFiles);
+
+        // A file marked as a spec that is not one claims no namespace and is never parsed: it only reports DDG013.
+        var notOpenApi = candidates
+            .Where(static candidate => candidate.NotOpenApi is not null)
+            .Select(static (candidate, _) => candidate.NotOpenApi!)
+            .WithTrackingName(TrackingNames.NotOpenApi);
+        context.RegisterSourceOutput(notOpenApi, static (output, info) => output.ReportDiagnostic(info.ToDiagnostic()));
 
         // Only namespaces and paths are collected, so editing one spec's text leaves the others' steps cached.
         var namespaceOwners = inputs
@@ -91,7 +102,11 @@ public sealed class DatadogGenerator : IIncrementalGenerator
             })));
     }
 
-    private static SpecInput? ToInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+    /// <summary>
+    /// A spec, a marked file that is not OpenAPI, or null for any other YAML or JSON file (settings, fixtures),
+    /// which passes through silently.
+    /// </summary>
+    private static SpecCandidate? ToCandidate(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
     {
         if (!GeneratorOptions.IsEnabled(options.GlobalOptions))
         {
@@ -99,22 +114,27 @@ public sealed class DatadogGenerator : IIncrementalGenerator
         }
 
         var text = file.GetText(cancellationToken)?.ToString();
-        if (text is null || !SpecFiles.LooksLikeOpenApi(text))
+        var fileOptions = options.GetOptions(file);
+        var whyNotOpenApi = SpecFiles.WhyNotOpenApi(text);
+        if (whyNotOpenApi is null)
         {
-            return null;
+            return SpecCandidate.Of(ToInput(file.Path, text!, fileOptions, options.GlobalOptions));
         }
 
-        var fileOptions = options.GetOptions(file);
-        var global = options.GlobalOptions;
-        return new SpecInput(
-            file.Path,
+        return GeneratorOptions.SpecMarker(fileOptions) is { } marker
+            ? SpecCandidate.Rejected(DiagnosticInfo.AtStartOf(file.Path, DiagnosticDescriptors.MarkedFileNotOpenApi, Path.GetFileName(file.Path), marker, whyNotOpenApi))
+            : null;
+    }
+
+    private static SpecInput ToInput(string path, string text, AnalyzerConfigOptions fileOptions, AnalyzerConfigOptions global) =>
+        new(
+            path,
             text,
             GeneratorOptions.ReadNamespace(fileOptions, global),
             GeneratorOptions.Read(fileOptions, global, GeneratorOptions.Operations),
             GeneratorOptions.ReadAccessibility(fileOptions, global),
             GeneratorOptions.ReadFlag(fileOptions, global, GeneratorOptions.UnstableAsExperimental),
             GeneratorOptions.ReadFlag(fileOptions, global, GeneratorOptions.ExcludeDeprecated));
-    }
 
     private static void EmitTypes(SourceWriter writer, TypesToEmit item)
     {
