@@ -22,13 +22,24 @@ public sealed class DatadogGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var inputs = context.AdditionalTextsProvider
+        var candidates = context.AdditionalTextsProvider
             .Where(static file => SpecFiles.HasSpecExtension(file.Path))
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, cancellationToken) => ToInput(pair.Left, pair.Right, cancellationToken))
-            .Where(static input => input is not null)
-            .Select(static (input, _) => input!)
+            .Select(static (pair, cancellationToken) => ToCandidate(pair.Left, pair.Right, cancellationToken))
+            .Where(static candidate => candidate is not null)
+            .Select(static (candidate, _) => candidate!);
+
+        var inputs = candidates
+            .Where(static candidate => candidate.Spec is not null)
+            .Select(static (candidate, _) => candidate.Spec!)
             .WithTrackingName(TrackingNames.SpecFiles);
+
+        // A file marked as a spec that is not one claims no namespace and is never parsed: it only reports DDG013.
+        var notOpenApi = candidates
+            .Where(static candidate => candidate.NotOpenApi is not null)
+            .Select(static (candidate, _) => candidate.NotOpenApi!)
+            .WithTrackingName(TrackingNames.NotOpenApi);
+        context.RegisterSourceOutput(notOpenApi, static (output, info) => output.ReportDiagnostic(info.ToDiagnostic()));
 
         // Only namespaces and paths are collected, so editing one spec's text leaves the others' steps cached.
         var namespaceOwners = inputs
@@ -68,25 +79,34 @@ public sealed class DatadogGenerator : IIncrementalGenerator
             AddSource(output, item.SourcePath, item.Namespace + "." + item.Api.ClassName + ".g.cs",
                 writer => EmitInNamespace(writer, item.Namespace, () => ApiEmitter.Emit(writer, item.Api, item.Accessibility, item.UnstableAsExperimental))));
 
+        // A spec of shared models (no operations) still needs DatadogJson for its models to serialize.
         var support = specs
-            .Where(static spec => spec.Apis.Count > 0)
+            .Where(static spec => spec.Apis.Count > 0 || spec.Types.Count > 0)
             .Select(static (spec, _) => new SupportToEmit(
                 spec.SourcePath,
                 spec.Namespace,
                 spec.Accessibility,
                 spec.Types.Select(type => type.Name).ToEquatableArray(),
+                spec.Apis.Count > 0,
                 spec.UnstableOperations))
             .WithTrackingName(TrackingNames.Support);
         context.RegisterSourceOutput(support, static (output, item) =>
             AddSource(output, item.SourcePath, item.Namespace + ".DatadogJson.g.cs", writer => EmitInNamespace(writer, item.Namespace, () =>
             {
                 SupportEmitter.EmitJsonOptions(writer, item.Namespace, item.Accessibility, item.TypeNames);
-                writer.Line();
-                SupportEmitter.EmitUnstableOperations(writer, item.UnstableOperations);
+                if (item.HasOperations)
+                {
+                    writer.Line();
+                    SupportEmitter.EmitUnstableOperations(writer, item.UnstableOperations);
+                }
             })));
     }
 
-    private static SpecInput? ToInput(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+    /// <summary>
+    /// A spec, a marked file that is not OpenAPI, or null for any other YAML or JSON file (settings, fixtures),
+    /// which passes through silently.
+    /// </summary>
+    private static SpecCandidate? ToCandidate(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
     {
         if (!GeneratorOptions.IsEnabled(options.GlobalOptions))
         {
@@ -94,22 +114,27 @@ public sealed class DatadogGenerator : IIncrementalGenerator
         }
 
         var text = file.GetText(cancellationToken)?.ToString();
-        if (text is null || !SpecFiles.LooksLikeOpenApi(text))
+        var fileOptions = options.GetOptions(file);
+        var whyNotOpenApi = SpecFiles.WhyNotOpenApi(text);
+        if (whyNotOpenApi is null)
         {
-            return null;
+            return SpecCandidate.Of(ToInput(file.Path, text!, fileOptions, options.GlobalOptions));
         }
 
-        var fileOptions = options.GetOptions(file);
-        var global = options.GlobalOptions;
-        return new SpecInput(
-            file.Path,
+        return GeneratorOptions.SpecMarker(fileOptions) is { } marker
+            ? SpecCandidate.Rejected(DiagnosticInfo.AtStartOf(file.Path, DiagnosticDescriptors.MarkedFileNotOpenApi, Path.GetFileName(file.Path), marker, whyNotOpenApi))
+            : null;
+    }
+
+    private static SpecInput ToInput(string path, string text, AnalyzerConfigOptions fileOptions, AnalyzerConfigOptions global) =>
+        new(
+            path,
             text,
             GeneratorOptions.ReadNamespace(fileOptions, global),
             GeneratorOptions.Read(fileOptions, global, GeneratorOptions.Operations),
             GeneratorOptions.ReadAccessibility(fileOptions, global),
             GeneratorOptions.ReadFlag(fileOptions, global, GeneratorOptions.UnstableAsExperimental),
             GeneratorOptions.ReadFlag(fileOptions, global, GeneratorOptions.ExcludeDeprecated));
-    }
 
     private static void EmitTypes(SourceWriter writer, TypesToEmit item)
     {
@@ -180,5 +205,5 @@ public sealed class DatadogGenerator : IIncrementalGenerator
 
     private sealed record ApiToEmit(string SourcePath, string Namespace, string Accessibility, bool UnstableAsExperimental, ApiGroupSpec Api);
 
-    private sealed record SupportToEmit(string SourcePath, string Namespace, string Accessibility, EquatableArray<string> TypeNames, EquatableArray<string> UnstableOperations);
+    private sealed record SupportToEmit(string SourcePath, string Namespace, string Accessibility, EquatableArray<string> TypeNames, bool HasOperations, EquatableArray<string> UnstableOperations);
 }

@@ -24,9 +24,18 @@ internal static class GeneratorOptions
     public static bool IsEnabled(AnalyzerConfigOptions global) =>
         !(global.TryGetValue("build_property." + Enabled, out var value) && IsFalse(value));
 
+    /// <summary>
+    /// The item metadata that marks a file as a DatadogGen spec (DatadogGenNamespace or DatadogGenOperations on
+    /// the AdditionalFiles item itself), or null. The project-wide properties do not count: they are defaults for
+    /// real specs, and a project's other YAML and JSON files are not specs.
+    /// </summary>
+    public static string? SpecMarker(AnalyzerConfigOptions file) =>
+        new[] { Namespace, Operations }.FirstOrDefault(name =>
+            file.TryGetValue(PerFile(name), out var value) && !string.IsNullOrWhiteSpace(value));
+
     public static string Read(AnalyzerConfigOptions file, AnalyzerConfigOptions global, string name)
     {
-        if (file.TryGetValue("build_metadata.AdditionalFiles." + name, out var perFile) && !string.IsNullOrWhiteSpace(perFile))
+        if (file.TryGetValue(PerFile(name), out var perFile) && !string.IsNullOrWhiteSpace(perFile))
         {
             return perFile.Trim();
         }
@@ -49,6 +58,8 @@ internal static class GeneratorOptions
         var ns = configured.Length > 0 ? configured : DefaultNamespace(global);
         return string.Join(".", ns.Split(new[] { '.' }, StringSplitOptions.RemoveEmptyEntries).Select(part => Naming.ToIdentifier(part.Trim())));
     }
+
+    private static string PerFile(string name) => "build_metadata.AdditionalFiles." + name;
 
     private static string DefaultNamespace(AnalyzerConfigOptions global) =>
         global.TryGetValue(RootNamespace, out var root) && !string.IsNullOrWhiteSpace(root)

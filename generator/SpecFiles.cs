@@ -23,4 +23,13 @@ internal static class SpecFiles
 
     /// <summary>Other YAML and JSON files (settings, fixtures) pass through silently.</summary>
     public static bool LooksLikeOpenApi(string text) => VersionKey.IsMatch(text);
+
+    /// <summary>Why a file is not an OpenAPI document, for DDG013; null when it looks like one.</summary>
+    public static string? WhyNotOpenApi(string? text) => text switch
+    {
+        null => "it could not be read",
+        _ when string.IsNullOrWhiteSpace(text) => "it is empty",
+        _ when !LooksLikeOpenApi(text) => "it has no top-level 'openapi' or 'swagger' key",
+        _ => null,
+    };
 }

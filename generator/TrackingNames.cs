@@ -4,6 +4,7 @@ namespace DatadogGen.Generator;
 public static class TrackingNames
 {
     public const string SpecFiles = nameof(SpecFiles);
+    public const string NotOpenApi = nameof(NotOpenApi);
     public const string NamespaceOwners = nameof(NamespaceOwners);
     public const string ParsedSpecs = nameof(ParsedSpecs);
     public const string Types = nameof(Types);

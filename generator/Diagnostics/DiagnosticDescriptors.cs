@@ -67,8 +67,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NoOperations = new(
         "DDG008",
-        "Spec defines no operations",
-        "'{0}' defines no operations, so nothing was generated",
+        "Spec defines no operations and no schemas",
+        "'{0}' defines no operations and no component schemas, so nothing was generated",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
@@ -105,11 +105,19 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor MarkedFileNotOpenApi = new(
+        "DDG013",
+        "File marked as a spec is not OpenAPI",
+        "'{0}' is marked as a DatadogGen spec ({1} metadata) but is not an OpenAPI document: {2}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
     {
         UnreadableSpec, UnsupportedSpecVersion, SpecProblem, UnknownOperation, MissingOperationId,
         UnmappedConstruct, GeneratorFailure, NoOperations, SharedNamespace, NameCollision, RenamedIdentifier,
-        LimitExceeded,
+        LimitExceeded, MarkedFileNotOpenApi,
     }.ToDictionary(descriptor => descriptor.Id);
 
     public static DiagnosticDescriptor Find(string id) => ById[id];

@@ -142,7 +142,7 @@ internal static class RequestEmitter
             case BodyKind.Json:
                 var write = "static (global::System.Text.Json.Utf8JsonWriter w, " + TypeNames.CSharp(body.Type) + " v) => " + JsonExpressions.Write(body.Type, "w", "v").TrimEnd(';');
                 var contentType = body.ContentType == DefaultJsonMediaType ? "" : ", " + CSharpLiterals.Quote(body.ContentType);
-                WriteIfPresent(writer, body.IsRequired || body.Type.IsValueType, body.Name, "request.SetJsonBody(" + body.Name + ", " + write + contentType + ");");
+                WriteIfPresent(writer, body.IsRequired, body.Name, "request.SetJsonBody(" + PresentValue(body) + ", " + write + contentType + ");");
                 break;
             case BodyKind.Text:
                 WriteIfPresent(writer, body.IsRequired, body.Name, "request.SetTextBody(" + body.Name + ", " + CSharpLiterals.Quote(body.ContentType) + ");");
@@ -176,6 +176,13 @@ internal static class RequestEmitter
 
         writer.Line("request.SetMultipartBody(form);");
     }
+
+    /// <summary>
+    /// The body as the writer's type: an optional value-type body (an enum, a number, raw JSON as JsonElement) is
+    /// a Nullable&lt;T&gt; parameter, and passing it whole leaves SetJsonBody unable to infer T (CS0411).
+    /// </summary>
+    private static string PresentValue(RequestBodySpec body) =>
+        body.IsRequired || !body.Type.IsValueType ? body.Name : body.Name + ".Value";
 
     private static void WriteIfPresent(SourceWriter writer, bool isRequired, string name, string statement) =>
         writer.Line(isRequired ? statement : "if (" + name + " is not null) " + statement);

@@ -16,6 +16,10 @@ internal sealed record DiagnosticInfo(
     int Column,
     EquatableArray<string> Arguments)
 {
+    /// <summary>A diagnostic about a whole file, placed on its first line.</summary>
+    public static DiagnosticInfo AtStartOf(string filePath, DiagnosticDescriptor descriptor, params string[] arguments) =>
+        new(descriptor.Id, filePath, 0, 0, 0, arguments.ToEquatableArray());
+
     public Diagnostic ToDiagnostic()
     {
         var descriptor = Diagnostics.DiagnosticDescriptors.Find(Id);

@@ -27,13 +27,10 @@ internal sealed record NamespaceClaim(string Namespace, string Path)
             return spec;
         }
 
-        var clash = new DiagnosticInfo(
-            DiagnosticDescriptors.SharedNamespace.Id,
+        var clash = DiagnosticInfo.AtStartOf(
             spec.SourcePath,
-            0,
-            0,
-            0,
-            new[] { System.IO.Path.GetFileName(spec.SourcePath), spec.Namespace, System.IO.Path.GetFileName(owner.Path) }.ToEquatableArray());
+            DiagnosticDescriptors.SharedNamespace,
+            System.IO.Path.GetFileName(spec.SourcePath), spec.Namespace, System.IO.Path.GetFileName(owner.Path));
         return spec with
         {
             Types = EquatableArray<TypeSpec>.Empty,

@@ -44,7 +44,17 @@ internal static class SpecParser
             .ToList();
         var schemas = new SchemaMapper(document.Components, input.Namespace, diagnostics, cancellationToken);
         var apis = new OperationMapper(document, input.Text, schemas, diagnostics, cancellationToken).Map(selected);
+        if (available.Count == 0)
+        {
+            MapEveryComponentSchema(document, schemas);
+        }
+
         var types = schemas.Complete();
+        if (available.Count == 0 && types.Count == 0)
+        {
+            diagnostics.Report(DiagnosticDescriptors.NoOperations, 0, diagnostics.FileName);
+        }
+
         var unstable = apis
             .SelectMany(api => api.Operations)
             .Where(operation => operation.UnstableNote is not null)
@@ -57,6 +67,24 @@ internal static class SpecParser
     private static ApiSpec Empty(SpecInput input, DiagnosticSink diagnostics) =>
         new(input.Path, input.Namespace, input.Accessibility, input.UnstableAsExperimental, EquatableArray<TypeSpec>.Empty, EquatableArray<ApiGroupSpec>.Empty,
             EquatableArray<string>.Empty, diagnostics.ToEquatableArray());
+
+    /// <summary>
+    /// A spec of shared models has no operations to pick the schemas they reach, so every component schema is
+    /// generated (aliases, as always, only where another schema uses them).
+    /// </summary>
+    private static void MapEveryComponentSchema(OpenApiDocument document, SchemaMapper schemas)
+    {
+        var components = document.Components?.Schemas;
+        if (components is null)
+        {
+            return;
+        }
+
+        foreach (var component in components.OrderBy(component => component.Key, StringComparer.Ordinal))
+        {
+            schemas.Map(component.Value, component.Key);
+        }
+    }
 
     /// <summary>Every operation in path order; one without an operationId gets a derived one, with a warning.</summary>
     private static List<SelectedOperation> EnumerateOperations(OpenApiDocument document, DiagnosticSink diagnostics)

@@ -100,13 +100,9 @@ internal static class SpecReader
             return null;
         }
 
-        if (document?.Paths is null || document.Paths.Count == 0)
-        {
-            diagnostics.Report(DiagnosticDescriptors.NoOperations, 0, diagnostics.FileName);
-            return null;
-        }
-
-        return document;
+        // A missing paths key already failed above (DDG001: 'paths' is REQUIRED). Empty paths may still come with
+        // shared models: SpecParser generates those, or reports DDG008 when there is nothing at all.
+        return document?.Paths is null ? null : document;
     }
 
     private static bool IsUnresolvedReference(OpenApiError error) =>

@@ -22,12 +22,33 @@ public sealed class CompilationTests
             generalDiagnosticOption: ReportDiagnostic.Error,
             warningLevel: 9999);
 
+    private const string DocumentedConsumer = "namespace Consumer;\n\n/// <summary>The consumer's own code.</summary>\npublic static class Placeholder\n{\n}\n";
+
     [Theory]
     [InlineData("create-postmortem-attachment.yaml")]
     public void Generated_code_compiles_without_any_diagnostic_under_strict_settings(string specName)
     {
-        var output = GenerateStrict(specName, GeneratorHarness.ReadSpec(specName), "namespace Consumer;\n\n/// <summary>The consumer's own code.</summary>\npublic static class Placeholder\n{\n}\n");
+        var output = GenerateStrict(specName, GeneratorHarness.ReadSpec(specName), DocumentedConsumer);
 
+        AssertEmitsWithoutDiagnostics(output);
+    }
+
+    /// <summary>
+    /// Specs at the edge of what OpenAPI allows that once generated code which did not compile (a JSON body
+    /// without a schema: CS0411) or generated nothing (component schemas without paths).
+    /// </summary>
+    [Theory]
+    [InlineData("BrokenSpecs/schemaless-json-body.yaml")]
+    [InlineData("BrokenSpecs/components-only.yaml")]
+    public void Generated_code_for_an_edge_case_spec_compiles_without_any_diagnostic_under_strict_settings(string relativePath)
+    {
+        var output = GenerateStrict(relativePath, File.ReadAllText(TestFiles.PathOf(relativePath)), DocumentedConsumer);
+
+        AssertEmitsWithoutDiagnostics(output);
+    }
+
+    private static void AssertEmitsWithoutDiagnostics(Compilation output)
+    {
         using var peStream = new MemoryStream();
         using var xmlStream = new MemoryStream();
         var emit = output.Emit(peStream, xmlDocumentationStream: xmlStream);

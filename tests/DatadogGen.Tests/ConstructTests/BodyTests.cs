@@ -33,6 +33,36 @@ public class BodyTests
         Assert.Equal("widget", typeof(BodiesApi).GetMethod(nameof(BodiesApi.CreateWidgetAsync))!.GetParameters()[0].Name);
     }
 
+    /// <summary><c>application/json: {}</c>: the optional body is a JsonElement?, written as it is (it was CS0411).</summary>
+    [Fact]
+    public async Task SchemalessJsonBodyIsSentAsTheRawJsonGivenAndTheResponseReadAsJsonElement()
+    {
+        await using var server = await LoopbackServer.StartAsync(200, """{"echo":[1,"two",null]}""");
+        using var apiClient = new ApiClient(LoopbackConfiguration(server));
+        using var body = System.Text.Json.JsonDocument.Parse("""{"any":{"shape":[true,2.5,"x"]}}""");
+
+        var answer = await new BodiesApi(apiClient).SendRawJsonAsync(body.RootElement);
+
+        var request = server.SingleRequest;
+        Assert.Equal("PUT", request.Method);
+        Assert.StartsWith("application/json", request.Headers["Content-Type"]);
+        Assert.Equal("""{"any":{"shape":[true,2.5,"x"]}}""", BodyText(request));
+        Assert.Equal("two", answer.GetProperty("echo")[1].GetString());
+    }
+
+    [Fact]
+    public async Task SchemalessJsonBodyThatIsNotGivenSendsNoBody()
+    {
+        await using var server = await LoopbackServer.StartAsync(200, "{}");
+        using var apiClient = new ApiClient(LoopbackConfiguration(server));
+
+        await new BodiesApi(apiClient).SendRawJsonAsync();
+
+        var request = server.SingleRequest;
+        Assert.Empty(request.Body);
+        Assert.False(request.Headers.ContainsKey("Content-Type"));
+    }
+
     [Fact]
     public async Task TextPlainBodyIsSentAsUtf8Text()
     {
