@@ -4,14 +4,15 @@ using System.Linq;
 
 namespace DatadogGen.Generator.Parsing;
 
-/// <summary>How <c>DatadogGenOperations</c> is spelled: operationIds separated by ';' or ',', each with or without
-/// the API version users enable unstable operations with (<c>v2.CreateX</c>).</summary>
+/// <summary>How <c>DatadogGenOperations</c> is spelled: operationIds separated by ';', ',' or line breaks, each with or
+/// without the API version users enable unstable operations with (<c>v2.CreateX</c>). In a build, build/DatadogGen.props
+/// has already turned ';' and line breaks into ',' (the .editorconfig that carries the value cannot hold them).</summary>
 internal static class OperationSelection
 {
     /// <summary>The names as written, trimmed; empty means every operation.</summary>
     public static List<string> Names(string selection) =>
         selection
-            .Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries)
+            .Split(new[] { ';', ',', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries)
             .Select(name => name.Trim())
             .Where(name => name.Length > 0)
             .ToList();

@@ -1,11 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
-using System.Linq;
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
-using DatadogGen.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -18,67 +11,44 @@ namespace DatadogGen.Generator.Tests;
 /// </summary>
 public sealed class MsBuildEditTests(ITestOutputHelper output)
 {
-#if DEBUG
-    private const string Configuration = "Debug";
-#else
-    private const string Configuration = "Release";
-#endif
-
-    private static readonly TimeSpan BuildTimeout = TimeSpan.FromSeconds(120);
+    private const string Namespace = "Consumer.Api";
 
     [Fact]
     public void Rebuilding_after_each_spec_edit_follows_the_edit_with_no_stale_members()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "datadoggen-msbuild-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var succeeded = false;
+        using var consumer = new ConsumerProject(output);
         var total = Stopwatch.StartNew();
-        try
-        {
-            File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), Project());
+        consumer.WriteProject(items: """<AdditionalFiles Include="api.yaml" DatadogGenNamespace="Consumer.Api" />""");
 
-            // 1. Two operations and a model.
-            Write(folder, Spec(operations: [ListWidgets, CreateWidget], colorProperty: "color"), "(Widget w) => w.Name + w.Color", "api.ListWidgetsAsync()", "api.CreateWidgetAsync(new Widget())");
-            Build(folder, restore: true);
-            var types = Inspect(folder);
-            Assert.Equal(["CreateWidgetAsync", "CreateWidgetWithHttpInfoAsync", "ListWidgetsAsync", "ListWidgetsWithHttpInfoAsync"], ApiMethods(types));
-            Assert.Contains("Color", types["Widget"].Properties);
-            Assert.True(types.ContainsKey("WidgetList"));
+        // 1. Two operations and a model.
+        Write(consumer, Spec(operations: [ListWidgets, CreateWidget], colorProperty: "color"), "(Widget w) => w.Name + w.Color", "api.ListWidgetsAsync()", "api.CreateWidgetAsync(new Widget())");
+        consumer.BuildSucceeds(restore: true);
+        var types = consumer.Inspect(Namespace);
+        Assert.Equal(["CreateWidgetAsync", "CreateWidgetWithHttpInfoAsync", "ListWidgetsAsync", "ListWidgetsWithHttpInfoAsync"], consumer.AsyncMethods(Namespace, "WidgetsApi"));
+        Assert.Contains("Color", types["Widget"].Properties);
+        Assert.True(types.ContainsKey("WidgetList"));
 
-            // 2. An operation added: its method appears.
-            Write(folder, Spec(operations: [ListWidgets, CreateWidget, DeleteWidget], colorProperty: "color"), "(Widget w) => w.Name + w.Color", "api.ListWidgetsAsync()", "api.DeleteWidgetAsync(\"id\")");
-            Build(folder);
-            types = Inspect(folder);
-            Assert.Equal(["CreateWidgetAsync", "CreateWidgetWithHttpInfoAsync", "DeleteWidgetAsync", "DeleteWidgetWithHttpInfoAsync", "ListWidgetsAsync", "ListWidgetsWithHttpInfoAsync"], ApiMethods(types));
+        // 2. An operation added: its method appears.
+        Write(consumer, Spec(operations: [ListWidgets, CreateWidget, DeleteWidget], colorProperty: "color"), "(Widget w) => w.Name + w.Color", "api.ListWidgetsAsync()", "api.DeleteWidgetAsync(\"id\")");
+        consumer.BuildSucceeds();
+        Assert.Equal(["CreateWidgetAsync", "CreateWidgetWithHttpInfoAsync", "DeleteWidgetAsync", "DeleteWidgetWithHttpInfoAsync", "ListWidgetsAsync", "ListWidgetsWithHttpInfoAsync"], consumer.AsyncMethods(Namespace, "WidgetsApi"));
 
-            // 3. A property renamed: the old name is gone, the new one is there.
-            Write(folder, Spec(operations: [ListWidgets, CreateWidget, DeleteWidget], colorProperty: "colour"), "(Widget w) => w.Name + w.Colour", "api.ListWidgetsAsync()", "api.DeleteWidgetAsync(\"id\")");
-            Build(folder);
-            types = Inspect(folder);
-            Assert.Contains("Colour", types["Widget"].Properties);
-            Assert.DoesNotContain("Color", types["Widget"].Properties);
+        // 3. A property renamed: the old name is gone, the new one is there.
+        Write(consumer, Spec(operations: [ListWidgets, CreateWidget, DeleteWidget], colorProperty: "colour"), "(Widget w) => w.Name + w.Colour", "api.ListWidgetsAsync()", "api.DeleteWidgetAsync(\"id\")");
+        consumer.BuildSucceeds();
+        types = consumer.Inspect(Namespace);
+        Assert.Contains("Colour", types["Widget"].Properties);
+        Assert.DoesNotContain("Color", types["Widget"].Properties);
 
-            // 4. An operation deleted: its methods are gone, and so is the model only it reached.
-            Write(folder, Spec(operations: [CreateWidget, DeleteWidget], colorProperty: "colour"), "(Widget w) => w.Name + w.Colour", "api.CreateWidgetAsync(new Widget())", "api.DeleteWidgetAsync(\"id\")");
-            Build(folder);
-            types = Inspect(folder);
-            Assert.Equal(["CreateWidgetAsync", "CreateWidgetWithHttpInfoAsync", "DeleteWidgetAsync", "DeleteWidgetWithHttpInfoAsync"], ApiMethods(types));
-            Assert.False(types.ContainsKey("WidgetList"), "WidgetList is only reached by the deleted operation.");
+        // 4. An operation deleted: its methods are gone, and so is the model only it reached.
+        Write(consumer, Spec(operations: [CreateWidget, DeleteWidget], colorProperty: "colour"), "(Widget w) => w.Name + w.Colour", "api.CreateWidgetAsync(new Widget())", "api.DeleteWidgetAsync(\"id\")");
+        consumer.BuildSucceeds();
+        types = consumer.Inspect(Namespace);
+        Assert.Equal(["CreateWidgetAsync", "CreateWidgetWithHttpInfoAsync", "DeleteWidgetAsync", "DeleteWidgetWithHttpInfoAsync"], consumer.AsyncMethods(Namespace, "WidgetsApi"));
+        Assert.False(types.ContainsKey("WidgetList"), "WidgetList is only reached by the deleted operation.");
 
-            succeeded = true;
-            output.WriteLine($"four builds in {total.Elapsed.TotalSeconds:F1} s");
-        }
-        finally
-        {
-            if (succeeded)
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            else
-            {
-                output.WriteLine("kept for inspection: " + folder);
-            }
-        }
+        consumer.Passed();
+        output.WriteLine($"four builds in {total.Elapsed.TotalSeconds:F1} s");
     }
 
     private const string ListWidgets = """
@@ -140,28 +110,11 @@ public sealed class MsBuildEditTests(ITestOutputHelper output)
 
         """;
 
-    private static string Project() => $"""
-        <Project Sdk="Microsoft.NET.Sdk">
-          <Import Project="{RepositoryPaths.InRepository("generator", "build", "DatadogGen.props")}" />
-          <PropertyGroup>
-            <TargetFramework>net10.0</TargetFramework>
-            <Nullable>enable</Nullable>
-            <RootNamespace>Consumer</RootNamespace>
-            <GenerateDocumentationFile>false</GenerateDocumentationFile>
-          </PropertyGroup>
-          <ItemGroup>
-            <ProjectReference Include="{RepositoryPaths.InRepository("generator", "DatadogGen.Generator.csproj")}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
-            <ProjectReference Include="{RepositoryPaths.InRepository("runtime", "DatadogGen.Runtime.csproj")}" />
-            <AdditionalFiles Include="api.yaml" DatadogGenNamespace="Consumer.Api" />
-          </ItemGroup>
-        </Project>
-        """;
-
     /// <summary>The spec, and C# that uses what the spec defines (a property read and two calls).</summary>
-    private static void Write(string folder, string spec, string property, string firstCall, string secondCall)
+    private static void Write(ConsumerProject consumer, string spec, string property, string firstCall, string secondCall)
     {
-        File.WriteAllText(Path.Combine(folder, "api.yaml"), spec);
-        File.WriteAllText(Path.Combine(folder, "Usage.cs"), $$"""
+        consumer.Write("api.yaml", spec);
+        consumer.Write("Usage.cs", $$"""
             using System;
             using System.Threading.Tasks;
             using Consumer.Api;
@@ -176,68 +129,4 @@ public sealed class MsBuildEditTests(ITestOutputHelper output)
             }
             """);
     }
-
-    /// <summary>
-    /// dotnet build: restore only the first time; the generator and runtime are already built (this test project
-    /// references both), so they are not rebuilt; no compiler server or MSBuild node outlives the build.
-    /// </summary>
-    private void Build(string folder, bool restore = false)
-    {
-        var arguments = new List<string> { "build", "-c", Configuration, "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-p:BuildProjectReferences=false", "-clp:ErrorsOnly;NoSummary" };
-        if (!restore)
-        {
-            arguments.Add("--no-restore");
-        }
-
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        arguments.ForEach(start.ArgumentList.Add);
-        // A build started from inside `dotnet test` must not inherit the test run's MSBuild settings.
-        foreach (var key in start.Environment.Keys.Where(key => key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-
-        var stopwatch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(BuildTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"dotnet build did not finish within {BuildTimeout.TotalSeconds} s in {folder}.");
-        }
-
-        output.WriteLine($"dotnet {string.Join(' ', arguments)}: exit {process.ExitCode} in {stopwatch.Elapsed.TotalSeconds:F1} s");
-        Assert.True(process.ExitCode == 0, $"dotnet build failed in {folder}:\n{stdout.Result}\n{stderr.Result}");
-    }
-
-    /// <summary>The generated types of the built assembly, read as metadata (nothing loaded).</summary>
-    private static Dictionary<string, (HashSet<string> Methods, HashSet<string> Properties)> Inspect(string folder)
-    {
-        var bytes = File.ReadAllBytes(Path.Combine(folder, "bin", Configuration, "net10.0", "Consumer.dll"));
-        using var pe = new PEReader(new MemoryStream(bytes));
-        var metadata = pe.GetMetadataReader();
-        var types = new Dictionary<string, (HashSet<string>, HashSet<string>)>(StringComparer.Ordinal);
-        foreach (var handle in metadata.TypeDefinitions)
-        {
-            var type = metadata.GetTypeDefinition(handle);
-            if (metadata.GetString(type.Namespace) != "Consumer.Api")
-            {
-                continue;
-            }
-
-            types[metadata.GetString(type.Name)] = (
-                type.GetMethods().Select(method => metadata.GetString(metadata.GetMethodDefinition(method).Name)).ToHashSet(StringComparer.Ordinal),
-                type.GetProperties().Select(property => metadata.GetString(metadata.GetPropertyDefinition(property).Name)).ToHashSet(StringComparer.Ordinal));
-        }
-
-        return types;
-    }
-
-    private static string[] ApiMethods(Dictionary<string, (HashSet<string> Methods, HashSet<string> Properties)> types) =>
-        types["WidgetsApi"].Methods.Where(name => name.EndsWith("Async", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
 }

@@ -14,6 +14,7 @@ public sealed class SelectionTests
     [InlineData("CreateIncidentPostmortemAttachment")]
     [InlineData("v2.CreateIncidentPostmortemAttachment")]
     [InlineData(" CreateIncidentPostmortemAttachment ; ")]
+    [InlineData("CreateIncidentPostmortemAttachment\r\n    v2.CreateIncidentPostmortemAttachment\n")]
     public void Selecting_the_only_operation_generates_the_same_output_as_selecting_nothing(string operations)
     {
         var everything = Generate(new SpecOptions());

@@ -35,9 +35,25 @@ public sealed class UnstableOperationTests
         UnstableOperationDisabledException ex = Assert.Throws<UnstableOperationDisabledException>(
             () => configuration.ThrowIfUnstableOperationDisabled(Operation));
 
-        Assert.Equal("Unstable operation 'v2.CreateIncidentPostmortemAttachment' is disabled", ex.Message);
+        Assert.Equal("Unstable operation 'v2.CreateIncidentPostmortemAttachment' is disabled. Enable it with configuration.SetUnstableOperationEnabled(\"v2.CreateIncidentPostmortemAttachment\", true).", ex.Message);
         Assert.Equal(Operation, ex.OperationName);
         Assert.IsAssignableFrom<InvalidOperationException>(ex);
+    }
+
+    [Fact]
+    public void DisabledOperationMessageNamesTheCallThatEnablesIt()
+    {
+        var configuration = new Configuration();
+
+        var ex = Assert.Throws<UnstableOperationDisabledException>(() => configuration.ThrowIfUnstableOperationDisabled("v1.GetSloReport"));
+
+        // The documented first sentence stays as Datadog's clients word it; the call that fixes it follows.
+        Assert.StartsWith("Unstable operation 'v1.GetSloReport' is disabled. ", ex.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Enable it with configuration.SetUnstableOperationEnabled(\"v1.GetSloReport\", true).", ex.Message, StringComparison.Ordinal);
+
+        // And the call it names is the one that works.
+        configuration.SetUnstableOperationEnabled("v1.GetSloReport", true);
+        configuration.ThrowIfUnstableOperationDisabled("v1.GetSloReport");
     }
 
     [Fact]

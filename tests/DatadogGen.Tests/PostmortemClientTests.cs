@@ -95,7 +95,7 @@ public class PostmortemClientTests
             () => new IncidentsApi(apiClient).CreateIncidentPostmortemAttachmentAsync(IncidentId, MinimalRequest()));
 
         Assert.IsAssignableFrom<InvalidOperationException>(exception);
-        Assert.Equal("Unstable operation 'v2.CreateIncidentPostmortemAttachment' is disabled", exception.Message);
+        Assert.Equal("Unstable operation 'v2.CreateIncidentPostmortemAttachment' is disabled. Enable it with configuration.SetUnstableOperationEnabled(\"v2.CreateIncidentPostmortemAttachment\", true).", exception.Message);
         Assert.Empty(server.Requests);
     }
 
