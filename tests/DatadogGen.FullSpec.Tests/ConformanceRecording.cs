@@ -160,5 +160,7 @@ internal sealed record ConformanceInteraction(
             responseText);
     }
 
-    public override string ToString() => $"#{Index + 1} {Method} {PathAndQuery} -> {Status}";
+    /// <summary>The interaction as the server numbers it (from 1), its query decoded so it reads as recorded.</summary>
+    public override string ToString() =>
+        $"#{Index + 1} {Method} {Path}{(Query.Count == 0 ? "" : "?" + string.Join("&", Query.Select(q => q.Name + "=" + q.Value)))} -> {Status}";
 }

@@ -1,8 +1,10 @@
 #if DATADOG_SHARED_SPEC
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
+using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 
@@ -18,9 +20,9 @@ internal static class ConformanceReplay
 {
     public static async Task<ConformanceResult> RunAsync(ConformanceScenario scenario, ConformanceServer server)
     {
-        var result = new ConformanceResult(scenario.Name, scenario.Interactions.Count);
-        result.Lines.Add(scenario.UnderTest is { } underTest
-            ? $"request under test (test-runner-data): {underTest}"
+        var result = new ConformanceResult(scenario);
+        result.Lines.Add(scenario.UnderTest is { } named
+            ? $"request under test (test-runner-data): {named}"
             : "request under test: unknown (no test-runner-data file for this scenario)");
 
         var session = await server.OpenSessionAsync(ConformanceScenario.Version, ConformanceScenario.Feature, scenario.Name);
@@ -35,16 +37,22 @@ internal static class ConformanceReplay
 
         foreach (var interaction in scenario.Interactions)
         {
-            var label = interaction + (scenario.UnderTest?.Matches(interaction) == true ? " [under test]" : "");
-            var failure = await ReplayAsync(interaction, label, configuration, client, handler, result);
-            if (failure)
+            var underTest = scenario.UnderTest?.Matches(interaction) == true;
+            var label = interaction + (underTest ? " [under test]" : "");
+            var (replayed, drift, failuresBefore) = (result.Replayed, result.SpecDrift, result.Failures.Count);
+            var notConsumed = await ReplayAsync(interaction, label, configuration, client, handler, result);
+            if (notConsumed)
             {
-                // The server did not consume this interaction; move the session on so the rest still gets checked.
+                // Move the session past this interaction so the rest of the scenario still gets checked.
                 if (await server.SendAsRecordedAsync(session, interaction) is { } problem)
                 {
                     result.Fail(FailureKind.Harness, label, problem);
                 }
             }
+
+            result.FailedInteractions += result.Failures.Count > failuresBefore ? 1 : 0;
+            result.UnderTestReplayed += underTest && result.Replayed > replayed ? 1 : 0;
+            result.UnderTestDrift += underTest && result.SpecDrift > drift ? 1 : 0;
         }
 
         var end = await server.StopSessionAsync(session);
@@ -140,11 +148,23 @@ internal static class ConformanceReplay
             var sent = actual.GetProperty(field);
             if (FirstMissing(recorded, sent, "$") is { } where)
             {
-                differences.Add($"{field} differs at {where}\n      recorded: {recorded.GetRawText()}\n      sent:     {sent.GetRawText()}");
+                differences.Add($"{field} differs at {where}\n      recorded: {Compact(recorded)}\n      sent:     {Compact(sent)}");
             }
         }
 
         return differences.Count == 0 ? "(no difference found in the server's answer) " + body : string.Join("; ", differences);
+    }
+
+    /// <summary>A JSON value on one line (the server's answer is indented).</summary>
+    private static string Compact(JsonElement element)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            element.WriteTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>
@@ -205,15 +225,26 @@ internal enum FailureKind
 }
 
 /// <summary>What replaying one scenario found, line by line and in totals.</summary>
-internal sealed class ConformanceResult(string name, int interactions)
+internal sealed class ConformanceResult(ConformanceScenario scenario)
 {
-    public string Name { get; } = name;
+    public string Name => scenario.Name;
 
-    public int Interactions { get; } = interactions;
+    public int Interactions => scenario.Interactions.Count;
+
+    public RequestUnderTest? UnderTest => scenario.UnderTest;
 
     public int Replayed { get; set; }
 
     public int SpecDrift { get; set; }
+
+    /// <summary>Interactions with at least one failure (each interaction is replayed, spec drift or failed).</summary>
+    public int FailedInteractions { get; set; }
+
+    /// <summary>Interactions that are the request under test (test-runner-data) and passed.</summary>
+    public int UnderTestReplayed { get; set; }
+
+    /// <summary>Interactions that are the request under test but spec drift.</summary>
+    public int UnderTestDrift { get; set; }
 
     public HashSet<string> ReplayedOperations { get; } = new(StringComparer.Ordinal);
 
