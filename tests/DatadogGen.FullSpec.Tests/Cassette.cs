@@ -6,7 +6,6 @@ using System.Net;
 using DatadogGen.Testing;
 using SharpYaml;
 using SharpYaml.Serialization;
-using Xunit.Abstractions;
 
 namespace DatadogGen.FullSpec.Tests;
 
@@ -31,10 +30,10 @@ internal sealed record Cassette(string Name, IReadOnlyList<Interaction> Interact
         {
             // Only reached when the tests must run (DATADOGGEN_REQUIRE_SHARED) although the data is missing:
             // one row that fails naming the folder, rather than xunit's opaque "no data found".
-            return [[new CassetteName("(missing " + Folder + ")")]];
+            return [[new RecordingName("(missing " + Folder + ")")]];
         }
 
-        return Names().Select(name => new object[] { new CassetteName(name) });
+        return Names().Select(name => new object[] { new RecordingName(name) });
     }
 
     public static Cassette Load(string name)
@@ -93,32 +92,6 @@ internal sealed record Cassette(string Name, IReadOnlyList<Interaction> Interact
     };
 }
 
-/// <summary>
-/// A cassette's name as a theory argument: xunit shows ToString() in full, where it would cut a plain string
-/// argument to 50 characters, and several cassette names only differ after that.
-/// </summary>
-public sealed class CassetteName : IXunitSerializable
-{
-    [Obsolete("For xunit's deserializer only.")]
-    public CassetteName()
-    {
-        Name = "";
-    }
-
-    public CassetteName(string name)
-    {
-        Name = name;
-    }
-
-    public string Name { get; private set; }
-
-    public void Deserialize(IXunitSerializationInfo info) => Name = info.GetValue<string>(nameof(Name));
-
-    public void Serialize(IXunitSerializationInfo info) => info.AddValue(nameof(Name), Name);
-
-    public override string ToString() => Name;
-}
-
 /// <summary>One recorded request and its response.</summary>
 internal sealed record Interaction(
     string Cassette,
@@ -128,7 +101,7 @@ internal sealed record Interaction(
     string? RequestBody,
     int Status,
     string? ContentType,
-    string ResponseBody)
+    string ResponseBody) : IRecordedExchange
 {
     public string Path => Uri.AbsolutePath;
 

@@ -8,13 +8,8 @@ using DatadogGen.Tests;
 using Xunit;
 using Xunit.Abstractions;
 #if DATADOG_SHARED_SPEC
-using System.Collections;
-using System.Globalization;
-using System.Reflection;
-using System.Threading;
 using DatadogGen.FullSpec.Tests.V2;
 using Microsoft.AspNetCore.Http;
-using Microsoft.OpenApi.Models;
 #endif
 
 namespace DatadogGen.FullSpec.Tests;
@@ -32,7 +27,7 @@ public class CassetteReplayTests(ITestOutputHelper output)
 
     [SharedDataTheory]
     [MemberData(nameof(Cassettes))]
-    public async Task GeneratedClientSendsTheRecordedRequests(CassetteName cassette)
+    public async Task GeneratedClientSendsTheRecordedRequests(RecordingName cassette)
     {
 #if DATADOG_SHARED_SPEC
         var result = await Replay.RunAsync(Cassette.Load(cassette.Name));
@@ -158,172 +153,48 @@ internal static class Replay
         using var client = new ApiClient(configuration);
         foreach (var interaction in cassette.Interactions)
         {
-            var operation = DatadogSpec.Instance.Find(interaction.Method, interaction.Path);
-            if (operation is null)
+            var preparation = GeneratedCall.Prepare(interaction, configuration);
+            if (preparation.SpecDrift is { } drift)
             {
-                result.Skip(interaction, "no such operation in this spec version");
+                result.Skip(interaction, drift);
                 continue;
             }
 
-            var method = FindMethod(operation.OperationId);
-            if (method is null)
+            if (preparation.Call is not { } call)
             {
-                result.Fail($"{interaction}: no generated {operation.OperationId}WithHttpInfoAsync in any API class");
-                continue;
-            }
-
-            if (operation.IsUnstable)
-            {
-                configuration.SetUnstableOperationEnabled("v2." + operation.OperationId, true);
-            }
-
-            object?[] arguments;
-            try
-            {
-                arguments = Arguments(method, operation, interaction);
-            }
-            catch (Exception exception) when (exception is not Xunit.Sdk.XunitException)
-            {
-                result.Fail($"{interaction} {operation.OperationId}: cannot build the arguments: {exception.Message}");
+                result.Fail($"{interaction}: {preparation.Failure}");
                 continue;
             }
 
             current = interaction;
             var before = server.Requests.Count;
-            var api = Activator.CreateInstance(method.DeclaringType!, client)!;
-            var outcome = await CallAsync(method, api, arguments);
+            var outcome = await GeneratedCall.CallAsync(call, client);
             var requests = server.Requests;
+            var operationId = call.Operation.OperationId;
             if (requests.Count != before + 1)
             {
-                result.Fail($"{interaction} {operation.OperationId}: expected one request, the server got {requests.Count - before}"
+                result.Fail($"{interaction} {operationId}: expected one request, the server got {requests.Count - before}"
                     + (outcome.Exception is { } e ? $" ({e.GetType().Name}: {e.Message})" : ""));
                 continue;
             }
 
-            var failures = CompareRequest(interaction, requests[^1]).Concat(CompareResponse(interaction, operation, outcome)).ToList();
+            var failures = CompareRequest(interaction, requests[^1]).Concat(GeneratedCall.CompareResponse(interaction, call.Operation, outcome)).ToList();
             foreach (var failure in failures)
             {
-                result.Fail($"{interaction} {operation.OperationId}: {failure}");
+                result.Fail($"{interaction} {operationId}: {failure}");
             }
 
             if (failures.Count == 0)
             {
                 result.Replayed++;
-                result.ReplayedOperations.Add(operation.OperationId);
-                result.Lines.Add($"  ok {interaction} via {method.DeclaringType!.Name}.{method.Name}: sent {requests[^1].Method} {requests[^1].RawTarget}"
+                result.ReplayedOperations.Add(operationId);
+                result.Lines.Add($"  ok {interaction} via {call}: sent {requests[^1].Method} {requests[^1].RawTarget}"
                     + (requests[^1].Body.Length > 0 ? $" with a {requests[^1].Body.Length}-byte JSON body equal to the recorded one" : "")
                     + (outcome.Exception is ApiException { Error: { } error } ? $"; ApiException.Error is a {error.GetType().Name}" : ""));
             }
         }
 
         return result;
-    }
-
-    /// <summary>The method of any generated API class for an operation id.</summary>
-    private static MethodInfo? FindMethod(string operationId)
-    {
-        var name = char.ToUpperInvariant(operationId[0]) + operationId[1..] + "WithHttpInfoAsync";
-        return ApiClasses.Value.Select(t => t.GetMethod(name, BindingFlags.Public | BindingFlags.Instance)).FirstOrDefault(m => m is not null);
-    }
-
-    private static readonly Lazy<List<Type>> ApiClasses = new(() =>
-        [.. GeneratedModels.Assembly.GetTypes().Where(t => t.Namespace == GeneratedModels.Namespace && t.GetConstructor([typeof(ApiClient)]) is not null)]);
-
-    /// <summary>Each C# parameter from the spec parameter of the same name (camelCase of page[size] is pageSize).</summary>
-    private static object?[] Arguments(MethodInfo method, SpecOperation operation, Interaction interaction)
-    {
-        var query = interaction.Query;
-        var arguments = new List<object?>();
-        foreach (var parameter in method.GetParameters())
-        {
-            if (parameter.ParameterType == typeof(CancellationToken))
-            {
-                arguments.Add(CancellationToken.None);
-                continue;
-            }
-
-            if (parameter.Name == "body" && operation.RequestBodySchema is not null)
-            {
-                arguments.Add(interaction.HasRequestBody
-                    ? GeneratedModels.Deserialize(interaction.RequestBody!, parameter.ParameterType)
-                    : throw new InvalidOperationException("the operation takes a body, the recording has none"));
-                continue;
-            }
-
-            var spec = operation.Parameters.FirstOrDefault(p => Normalize(p.Name) == Normalize(parameter.Name!))
-                ?? throw new InvalidOperationException($"no spec parameter for C# parameter {parameter.Name}");
-            IReadOnlyList<string> values = spec.In switch
-            {
-                ParameterLocation.Path => [operation.PathValues[spec.Name]],
-                ParameterLocation.Query => [.. query.Where(q => q.Name == spec.Name).Select(q => q.Value)],
-                _ => [],
-            };
-            if (values.Count == 0)
-            {
-                arguments.Add(parameter.HasDefaultValue ? parameter.DefaultValue : throw new InvalidOperationException($"the recording has no {spec.Name}"));
-                continue;
-            }
-
-            // A non-exploded array is one comma-separated value; an exploded one repeats the name.
-            if (spec.Schema?.Type == "array" && spec.Explode == false)
-            {
-                values = [.. values.SelectMany(v => v.Split(','))];
-            }
-
-            arguments.Add(Convert(values, parameter.ParameterType));
-        }
-
-        return [.. arguments];
-    }
-
-    private static string Normalize(string name) => new string([.. name.Where(char.IsLetterOrDigit)]).ToLowerInvariant();
-
-    private static object Convert(IReadOnlyList<string> values, Type type)
-    {
-        type = Nullable.GetUnderlyingType(type) ?? type;
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
-        {
-            var list = (IList)Activator.CreateInstance(type)!;
-            foreach (var value in values)
-            {
-                list.Add(Convert([value], type.GetGenericArguments()[0]));
-            }
-
-            return list;
-        }
-
-        var text = Assert.Single(values);
-        if (type == typeof(string)) return text;
-        if (type == typeof(Guid)) return Guid.Parse(text);
-        if (type == typeof(long)) return long.Parse(text, CultureInfo.InvariantCulture);
-        if (type == typeof(int)) return int.Parse(text, CultureInfo.InvariantCulture);
-        if (type == typeof(double)) return double.Parse(text, CultureInfo.InvariantCulture);
-        if (type == typeof(bool)) return bool.Parse(text);
-        if (type == typeof(DateTimeOffset)) return DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
-        if (type == typeof(DateOnly)) return DateOnly.Parse(text, CultureInfo.InvariantCulture);
-        if (type.GetConstructor([typeof(string)]) is { } fromString) return fromString.Invoke([text]);
-        if (type.GetConstructor([typeof(long)]) is { } fromLong) return fromLong.Invoke([long.Parse(text, CultureInfo.InvariantCulture)]);
-        throw new NotSupportedException($"no conversion from a recorded string to {type}");
-    }
-
-    private sealed record Outcome(ApiResponse? Response, Exception? Exception);
-
-    private static async Task<Outcome> CallAsync(MethodInfo method, object api, object?[] arguments)
-    {
-        try
-        {
-            var task = (Task)method.Invoke(api, arguments)!;
-            await task;
-            return new Outcome((ApiResponse)task.GetType().GetProperty("Result")!.GetValue(task)!, null);
-        }
-        catch (TargetInvocationException exception)
-        {
-            return new Outcome(null, exception.InnerException);
-        }
-        catch (Exception exception)
-        {
-            return new Outcome(null, exception);
-        }
     }
 
     private static IEnumerable<string> CompareRequest(Interaction interaction, ReceivedRequest request)
@@ -348,86 +219,6 @@ internal static class Replay
         else if (interaction.HasRequestBody && JsonAssert.Difference(interaction.RequestBody!, body) is { } difference)
         {
             yield return $"sent body differs from the recorded one at {difference}\n    recorded: {interaction.RequestBody}\n    sent:     {body}";
-        }
-    }
-
-    private static IEnumerable<string> CompareResponse(Interaction interaction, SpecOperation operation, Outcome outcome)
-    {
-        if (interaction.Status is >= 200 and < 300)
-        {
-            if (outcome.Exception is { } exception)
-            {
-                yield return $"recorded {interaction.Status}, the call threw {exception.GetType().Name}: {exception.Message}";
-                yield break;
-            }
-
-            if (outcome.Response!.StatusCode != interaction.Status)
-            {
-                yield return $"status {outcome.Response.StatusCode}, recorded {interaction.Status}";
-            }
-
-            var data = outcome.Response.GetType().GetProperty("Data")?.GetValue(outcome.Response);
-            if (interaction.HasJsonResponseBody && operation.ResponseSchema(interaction.Status) is not null)
-            {
-                if (data is null)
-                {
-                    yield return "the recorded response body was not returned as Data";
-                }
-                else if (JsonAssert.Difference(interaction.ResponseBody, GeneratedModels.Serialize(data)) is { } difference)
-                {
-                    yield return $"Data written back differs from the recorded response at {difference}";
-                }
-            }
-
-            yield break;
-        }
-
-        if (outcome.Exception is not ApiException apiException)
-        {
-            yield return $"recorded {interaction.Status}, expected ApiException, got "
-                + (outcome.Exception is { } other ? $"{other.GetType().Name}: {other.Message}" : "a response");
-            yield break;
-        }
-
-        if (apiException.StatusCode != interaction.Status)
-        {
-            yield return $"ApiException.StatusCode {apiException.StatusCode}, recorded {interaction.Status}";
-        }
-
-        if (apiException.ResponseBody is null || (interaction.ResponseBody.Length > 0 && JsonAssert.Difference(interaction.ResponseBody, apiException.ResponseBody) is not null))
-        {
-            yield return $"ApiException.ResponseBody is \"{apiException.ResponseBody}\", recorded \"{interaction.ResponseBody}\"";
-        }
-
-        // The typed error is a bonus: the model declared for the status if the body fits it, else the first of
-        // Datadog's error shapes that does (JSON:API, then APIErrorResponse); none when nothing fits.
-        var candidates = new[] { GeneratedModels.ComponentName(operation.ResponseSchema(interaction.Status)), "JSONAPIErrorResponse", "APIErrorResponse" }
-            .OfType<string>().Distinct();
-        // One that reads the body as the spec describes it wins; else the first that reads it at all (IsUnparsed).
-        var expected = interaction.HasJsonResponseBody
-            ? candidates.FirstOrDefault(name => Reads(name, interaction.ResponseBody, cleanly: true)) ?? candidates.FirstOrDefault(name => Reads(name, interaction.ResponseBody, cleanly: false))
-            : null;
-        if (apiException.Error?.GetType().Name != expected)
-        {
-            yield return $"ApiException.Error is {apiException.Error?.GetType().Name ?? "null"}, expected {expected ?? "null"}";
-        }
-        else if (apiException.Error is { } error && JsonAssert.Difference(interaction.ResponseBody, GeneratedModels.Serialize(error)) is { } difference)
-        {
-            yield return $"ApiException.Error written back differs from the recorded body at {difference}";
-        }
-    }
-
-    private static bool Reads(string component, string json, bool cleanly)
-    {
-        try
-        {
-            return GeneratedModels.Find(component) is { } type
-                && GeneratedModels.Deserialize(json, type) is { } model
-                && !(cleanly && model is IJsonModel { IsUnparsed: true });
-        }
-        catch (Exception)
-        {
-            return false;
         }
     }
 

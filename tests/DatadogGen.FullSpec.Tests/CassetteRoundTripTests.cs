@@ -31,7 +31,7 @@ public class CassetteRoundTripTests(ITestOutputHelper output)
 
     [SharedDataTheory]
     [MemberData(nameof(Cassettes))]
-    public void BodiesRoundTripThroughTheGeneratedModels(CassetteName cassette)
+    public void BodiesRoundTripThroughTheGeneratedModels(RecordingName cassette)
     {
 #if DATADOG_SHARED_SPEC
         var result = RoundTrip.Run(Cassette.Load(cassette.Name));
