@@ -24,6 +24,8 @@ public sealed class AdditionalPropertyBag : IDictionary<string, JsonElement>, IR
 
     private Entry[] _entries = [];
     private int _count;
+    private OriginalText[] _originals = [];
+    private int _originalCount;
 
     /// <inheritdoc/>
     public int Count => _count;
@@ -117,6 +119,57 @@ public sealed class AdditionalPropertyBag : IDictionary<string, JsonElement>, IR
         reader.Read();
         Read(name, ref reader);
         HasMismatches = true;
+    }
+
+    /// <summary>
+    /// Remembers the text a described date-time property was read from when it differs from the text the client
+    /// would write for the same instant (<c>.000Z</c>, <c>+00:00</c>, nine digits), so that writing the value back
+    /// unchanged reproduces it. Not one of the dictionary's entries.
+    /// </summary>
+    /// <param name="name">The property's JSON name.</param>
+    /// <param name="reader">The reader, on the string token.</param>
+    /// <param name="value">The instant read from it.</param>
+    public void KeepOriginalText(string name, ref Utf8JsonReader reader, DateTimeOffset value)
+    {
+        var original = new OriginalText(name, RawValue(ref reader, quoted: true), value);
+        var index = 0;
+        while (index < _originalCount && !string.Equals(_originals[index].Name, name, StringComparison.Ordinal))
+        {
+            index++;
+        }
+
+        if (index == _originalCount)
+        {
+            if (_originalCount == _originals.Length)
+            {
+                Array.Resize(ref _originals, Math.Max(2, _originalCount * 2));
+            }
+
+            _originalCount++;
+        }
+
+        _originals[index] = original;
+    }
+
+    /// <summary>The text a date-time property was read from, if it was kept and the value is still the one read.</summary>
+    /// <param name="name">The property's JSON name.</param>
+    /// <param name="value">The value about to be written.</param>
+    /// <param name="utf8Json">The original JSON string, quotes included.</param>
+    /// <returns>Whether the original text stands for <paramref name="value"/>.</returns>
+    public bool TryGetOriginalText(string name, DateTimeOffset value, [MaybeNullWhen(false)] out byte[] utf8Json)
+    {
+        for (var index = 0; index < _originalCount; index++)
+        {
+            ref readonly var entry = ref _originals[index];
+            if (string.Equals(entry.Name, name, StringComparison.Ordinal) && entry.Value.EqualsExact(value))
+            {
+                utf8Json = entry.Utf8Json;
+                return true;
+            }
+        }
+
+        utf8Json = null;
+        return false;
     }
 
     /// <summary>Writes every property, in the order they were added.</summary>
@@ -292,4 +345,6 @@ public sealed class AdditionalPropertyBag : IDictionary<string, JsonElement>, IR
     }
 
     private readonly record struct Entry(string Name, byte[]? Raw, JsonElement Element);
+
+    private readonly record struct OriginalText(string Name, byte[] Utf8Json, DateTimeOffset Value);
 }

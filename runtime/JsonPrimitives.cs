@@ -76,6 +76,44 @@ public static class JsonPrimitives
             : throw new JsonException($"Expected a date (yyyy-MM-dd) but found {reader.TokenType} '{text}'.");
     }
 
+    /// <summary>
+    /// Reads a model's date-time property. Text that the client would not write the same way
+    /// (<c>2025-09-12T14:50:00.000Z</c>, <c>+00:00</c>, nine digits) is kept in the model's bag, so a value read
+    /// and sent back unchanged goes out exactly as it came: servers compare such text as written.
+    /// </summary>
+    /// <param name="reader">The reader, on a string token.</param>
+    /// <param name="bag">The model's additional properties, created when needed.</param>
+    /// <param name="jsonName">The property's JSON name.</param>
+    /// <returns>The instant.</returns>
+    /// <exception cref="JsonException">The value is not a date-time.</exception>
+    public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader, ref AdditionalPropertyBag? bag, string jsonName)
+    {
+        var value = ReadDateTimeOffset(ref reader);
+        if (!WireDateTime.IsWrittenAs(value, ref reader))
+        {
+            (bag ??= new()).KeepOriginalText(jsonName, ref reader, value);
+        }
+
+        return value;
+    }
+
+    /// <summary>Writes a model's date-time property: the text it was read from if the value is unchanged, else as parameters are written.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The instant.</param>
+    /// <param name="bag">The model's additional properties.</param>
+    /// <param name="jsonName">The property's JSON name.</param>
+    public static void WriteDateTimeOffset(Utf8JsonWriter writer, DateTimeOffset value, AdditionalPropertyBag? bag, string jsonName)
+    {
+        if (bag is not null && bag.TryGetOriginalText(jsonName, value, out var original))
+        {
+            writer.WriteRawValue(original, skipInputValidation: true);
+        }
+        else
+        {
+            WireDateTime.WriteJson(writer, value);
+        }
+    }
+
     /// <summary>Writes an instant as Datadog's clients do (<c>2024-11-25T19:38:40.699Z</c>), as parameters are written.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The instant.</param>

@@ -31,5 +31,18 @@ internal static class WireDateTime
         writer.WriteRawValue(quoted[..(written + 2)], skipInputValidation: true);
     }
 
+    /// <summary>Whether the string at the reader is exactly the text this class writes for <paramref name="value"/>.</summary>
+    public static bool IsWrittenAs(DateTimeOffset value, ref Utf8JsonReader reader)
+    {
+        if (reader.HasValueSequence || reader.ValueIsEscaped)
+        {
+            return false;
+        }
+
+        Span<byte> text = stackalloc byte[MaxLength];
+        return value.TryFormat(text, out var written, FormatOf(value), CultureInfo.InvariantCulture)
+            && reader.ValueSpan.SequenceEqual(text[..written]);
+    }
+
     private static string FormatOf(DateTimeOffset value) => value.Offset == TimeSpan.Zero ? Utc : WithOffset;
 }

@@ -186,7 +186,7 @@ internal static class ModelEmitter
                 using (writer.Block(keyword + " (reader.ValueTextEquals(" + CSharpLiterals.QuoteUtf8(property.JsonName) + "))"))
                 {
                     writer.Line("reader.Read();");
-                    writer.Line("value." + property.FieldName + " = reader.TokenType == " + Json + "JsonTokenType.Null ? default(" + DeclaredType(property) + ")! : " + JsonExpressions.Read(property.Type, "reader") + ";");
+                    writer.Line("value." + property.FieldName + " = reader.TokenType == " + Json + "JsonTokenType.Null ? default(" + DeclaredType(property) + ")! : " + ReadValue(property) + ";");
                     writer.Line("value." + MarkPresent(property));
                 }
 
@@ -221,7 +221,7 @@ internal static class ModelEmitter
             foreach (var property in model.Properties)
             {
                 var write = "writer.WritePropertyName(" + EncodedNameField(property) + "); "
-                    + "if (value." + property.FieldName + " is { } present) { " + JsonExpressions.Write(property.Type, "writer", "present") + " } else { writer.WriteNullValue(); }";
+                    + "if (value." + property.FieldName + " is { } present) { " + WriteValue(property) + " } else { writer.WriteNullValue(); }";
                 writer.Line("if (" + IsPresent(property) + ") { " + write + " }");
             }
 
@@ -230,6 +230,15 @@ internal static class ModelEmitter
             writer.Line("writer.WriteEndObject();");
         }
     }
+
+    // A date-time keeps the text it was read from (".000Z", "+00:00") for when it is written back unchanged.
+    private static string ReadValue(PropertySpec property) => property.Type.Kind == TypeKind.DateTimeOffset
+        ? "global::DatadogGen.JsonPrimitives.ReadDateTimeOffset(ref reader, ref value.__additionalProperties, " + CSharpLiterals.Quote(property.JsonName) + ")"
+        : JsonExpressions.Read(property.Type, "reader");
+
+    private static string WriteValue(PropertySpec property) => property.Type.Kind == TypeKind.DateTimeOffset
+        ? "global::DatadogGen.JsonPrimitives.WriteDateTimeOffset(writer, present, value.__additionalProperties, " + CSharpLiterals.Quote(property.JsonName) + ");"
+        : JsonExpressions.Write(property.Type, "writer", "present");
 
     /// <summary>Optional properties are nullable in C# so "not set" exists; required ones keep the spec's nullability.</summary>
     private static string DeclaredType(PropertySpec property) =>

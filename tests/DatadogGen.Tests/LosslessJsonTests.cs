@@ -150,6 +150,33 @@ public class LosslessJsonTests
         JsonAssert.Equivalent(json, JsonSerializer.Serialize(cell, JsonTypeInfo<PostmortemCell>()));
     }
 
+    [Theory]
+    [InlineData("2025-09-12T14:50:00.000Z")]
+    [InlineData("2025-09-12T14:50:00.000000Z")]
+    [InlineData("2026-02-23T14:06:33.732994+00:00")]
+    [InlineData("2026-02-23T14:06:33.732994123Z")]
+    [InlineData("2025-09-12T14:50:00Z")]
+    public void DateTimeReadAndWrittenBackUnchangedKeepsItsText(string text)
+    {
+        // Datadog's servers and its conformance recordings compare date-time text as written.
+        var json = $$"""{"modified":"{{text}}"}""";
+
+        var attributes = JsonSerializer.Deserialize(json, JsonTypeInfo<AttachmentDataAttributes>())!;
+
+        Assert.Equal(json, JsonSerializer.Serialize(attributes, JsonTypeInfo<AttachmentDataAttributes>()));
+        Assert.Empty(attributes.AdditionalProperties);
+    }
+
+    [Fact]
+    public void DateTimeChangedAfterReadingIsWrittenAsTheClientWritesIt()
+    {
+        var attributes = JsonSerializer.Deserialize("""{"modified":"2025-09-12T14:50:00.000Z"}""", JsonTypeInfo<AttachmentDataAttributes>())!;
+
+        attributes.Modified = attributes.Modified!.Value.AddMilliseconds(120);
+
+        Assert.Equal("""{"modified":"2025-09-12T14:50:00.12Z"}""", JsonSerializer.Serialize(attributes, JsonTypeInfo<AttachmentDataAttributes>()));
+    }
+
     [Fact]
     public void ObjectThatMatchesTheSpecIsNotUnparsed()
     {

@@ -93,7 +93,7 @@ namespace Consumer.Datadog
                     else if (reader.ValueTextEquals("modified"u8))
                     {
                         reader.Read();
-                        value._modified = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?)! : global::DatadogGen.JsonPrimitives.ReadDateTimeOffset(ref reader);
+                        value._modified = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?)! : global::DatadogGen.JsonPrimitives.ReadDateTimeOffset(ref reader, ref value.__additionalProperties, "modified");
                         value.__presence0 |= (1UL << 2);
                     }
                     else
@@ -117,7 +117,7 @@ namespace Consumer.Datadog
             writer.WriteStartObject();
             if ((value.__presence0 & (1UL << 0)) != 0) { writer.WritePropertyName(__jsonAttachment); if (value._attachment is { } present) { global::Consumer.Datadog.AttachmentDataAttributesAttachment.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
             if ((value.__presence0 & (1UL << 1)) != 0) { writer.WritePropertyName(__jsonAttachmentType); if (value._attachmentType is { } present) { global::Consumer.Datadog.AttachmentDataAttributesAttachmentType.WriteJson(writer, present); } else { writer.WriteNullValue(); } }
-            if ((value.__presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonModified); if (value._modified is { } present) { global::DatadogGen.JsonPrimitives.WriteDateTimeOffset(writer, present); } else { writer.WriteNullValue(); } }
+            if ((value.__presence0 & (1UL << 2)) != 0) { writer.WritePropertyName(__jsonModified); if (value._modified is { } present) { global::DatadogGen.JsonPrimitives.WriteDateTimeOffset(writer, present, value.__additionalProperties, "modified"); } else { writer.WriteNullValue(); } }
             value.__additionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }
