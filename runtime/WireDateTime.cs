@@ -31,7 +31,11 @@ internal static class WireDateTime
         writer.WriteRawValue(quoted[..(written + 2)], skipInputValidation: true);
     }
 
-    /// <summary>Whether the string at the reader is exactly the text this class writes for <paramref name="value"/>.</summary>
+    /// <summary>
+    /// Whether the string at the reader is the text this class writes for <paramref name="value"/>, taking
+    /// <c>+00:00</c> for the <c>Z</c> it stands for (Datadog sends the one and its clients the other). Most of
+    /// Datadog's date-times then need no copy of their text to be written back as they came.
+    /// </summary>
     public static bool IsWrittenAs(DateTimeOffset value, ref Utf8JsonReader reader)
     {
         if (reader.HasValueSequence || reader.ValueIsEscaped)
@@ -40,8 +44,15 @@ internal static class WireDateTime
         }
 
         Span<byte> text = stackalloc byte[MaxLength];
-        return value.TryFormat(text, out var written, FormatOf(value), CultureInfo.InvariantCulture)
-            && reader.ValueSpan.SequenceEqual(text[..written]);
+        if (!value.TryFormat(text, out var written, FormatOf(value), CultureInfo.InvariantCulture))
+        {
+            return false;
+        }
+
+        var read = reader.ValueSpan;
+        var expected = text[..written];
+        return read.SequenceEqual(expected)
+            || (value.Offset == TimeSpan.Zero && read.EndsWith("+00:00"u8) && read[..^6].SequenceEqual(expected[..^1]));
     }
 
     private static string FormatOf(DateTimeOffset value) => value.Offset == TimeSpan.Zero ? Utc : WithOffset;

@@ -79,4 +79,46 @@ public class GeneratedAssemblyTests(ITestOutputHelper output)
         Assert.Fail(CassetteRoundTripTests.NotGenerated("models"));
 #endif
     }
+
+    /// <summary>
+    /// What a user passes to a generated method or gets back from it can be written and read with
+    /// DatadogJson.Options too: lists of models (SubmitLog's log items), maps, raw JSON.
+    /// </summary>
+    [SharedDataFact]
+    public void EveryBodyAndResultTypeOfAGeneratedMethodHasJsonTypeInfo()
+    {
+#if DATADOG_SHARED_SPEC
+        var methods = GeneratedModels.Assembly.GetTypes()
+            .Where(t => t.Namespace == GeneratedModels.Namespace && t.IsPublic && t.GetConstructor([typeof(ApiClient)]) is not null)
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Where(m => m.Name.EndsWith("WithHttpInfoAsync", StringComparison.Ordinal))
+            .ToList();
+        var bodies = methods.SelectMany(m => m.GetParameters())
+            .Where(p => p.Name is "body" || p.ParameterType.Namespace == GeneratedModels.Namespace || IsCollection(p.ParameterType))
+            .Select(p => Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType)
+            .Where(t => t != typeof(string) && t != typeof(System.IO.Stream));
+        var results = methods.Select(m => m.ReturnType.GetGenericArguments()[0])
+            .Where(t => t.IsGenericType && t.GetGenericTypeDefinition() == typeof(ApiResponse<>))
+            .Select(t => t.GetGenericArguments()[0])
+            .Where(t => t != typeof(string) && t != typeof(byte[]));
+        var types = bodies.Concat(results).Distinct().OrderBy(t => t.ToString(), StringComparer.Ordinal).ToList();
+        var collections = types.Where(IsCollection).ToList();
+        output.WriteLine($"{types.Count} body and result types, {collections.Count} of them lists or maps: {string.Join(", ", collections.Select(t => t.ToString()))}");
+
+        Assert.InRange(types.Count, 500, 5000);
+        Assert.NotEmpty(collections);
+        Assert.All(types, type => Assert.NotNull(GeneratedModels.TypeInfo(type)));
+        foreach (var collection in collections)
+        {
+            var empty = collection.GetGenericTypeDefinition() == typeof(System.Collections.Generic.List<>) ? "[]" : "{}";
+            Assert.Equal(empty, GeneratedModels.Serialize(GeneratedModels.Deserialize(empty, collection)));
+        }
+#else
+        output.WriteLine(CassetteRoundTripTests.NotGenerated("methods"));
+        Assert.Fail(CassetteRoundTripTests.NotGenerated("methods"));
+#endif
+    }
+
+    private static bool IsCollection(Type type) =>
+        type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(System.Collections.Generic.List<>) || type.GetGenericTypeDefinition() == typeof(System.Collections.Generic.Dictionary<,>));
 }

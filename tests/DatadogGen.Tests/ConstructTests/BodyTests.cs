@@ -33,6 +33,33 @@ public class BodyTests
         Assert.Equal("widget", typeof(BodiesApi).GetMethod(nameof(BodiesApi.CreateWidgetAsync))!.GetParameters()[0].Name);
     }
 
+    /// <summary>v1's intake declares text/json: the body is the model, sent with that media type, and so is the result.</summary>
+    [Fact]
+    public async Task TextJsonBodyAndResponseAreJsonModels()
+    {
+        await using var server = await LoopbackServer.StartAsync(202, """{"data":{"id":"w-2"}}""", ("Content-Type", "text/json"));
+        using var apiClient = new ApiClient(LoopbackConfiguration(server));
+
+        WidgetResponse accepted = await new BodiesApi(apiClient).SubmitWidgetIntakeAsync(new Widget { Name = "gauge" });
+
+        var request = server.SingleRequest;
+        Assert.Equal("text/json", request.Headers["Content-Type"].Split(';')[0]);
+        Assert.Equal("""{"name":"gauge"}""", BodyText(request));
+        Assert.Contains("text/json", request.Headers["Accept"]);
+        Assert.Equal("w-2", accepted.Data!.Id);
+    }
+
+    [Fact]
+    public async Task PlusJsonResponseWithParametersIsAJsonModel()
+    {
+        await using var server = await LoopbackServer.StartAsync(200, """{"data":{"id":"w-3"}}""", ("Content-Type", "application/vnd.api+json; charset=utf-8"));
+        using var apiClient = new ApiClient(LoopbackConfiguration(server));
+
+        WidgetResponse widget = await new BodiesApi(apiClient).GetWidgetVndAsync();
+
+        Assert.Equal("w-3", widget.Data!.Id);
+    }
+
     /// <summary><c>application/json: {}</c>: the optional body is a JsonElement?, written as it is (it was CS0411).</summary>
     [Fact]
     public async Task SchemalessJsonBodyIsSentAsTheRawJsonGivenAndTheResponseReadAsJsonElement()
