@@ -130,6 +130,39 @@ public class PostmortemClientTests
         Assert.Equal(["Bad Request"], exception.GetError<APIErrorResponse>()!.Errors);
     }
 
+    [Fact]
+    public async Task JsonApiErrorsWhereTheSpecSaysApiErrorResponseReadAsTheModelThatFitsThem()
+    {
+        // The spec declares APIErrorResponse (errors: strings) for 429; real endpoints send JSON:API objects.
+        await using var server = await LoopbackServer.StartAsync(429, """{"errors":[{"status":"429","title":"Too Many Requests"}]}""");
+        using var apiClient = new DatadogGen.ApiClient(LoopbackConfiguration(server));
+
+        var exception = await Assert.ThrowsAsync<DatadogGen.ApiException>(
+            () => new IncidentsApi(apiClient).CreateIncidentPostmortemAttachmentAsync(IncidentId, MinimalRequest()));
+
+        var error = Assert.IsType<JSONAPIErrorResponse>(exception.Error);
+        Assert.False(error.IsUnparsed);
+        Assert.Equal("Too Many Requests", Assert.Single(error.Errors).Title);
+    }
+
+    [Fact]
+    public async Task ErrorBodyOfNoDeclaredShapeIsStillReadAndSaysSo()
+    {
+        // A 400 without "errors": no model fits it cleanly, so the declared one reads it, flagged, nothing lost.
+        const string body = """{"message":"quota exceeded","code":17}""";
+        await using var server = await LoopbackServer.StartAsync(400, body);
+        using var apiClient = new DatadogGen.ApiClient(LoopbackConfiguration(server));
+
+        var exception = await Assert.ThrowsAsync<DatadogGen.ApiException>(
+            () => new IncidentsApi(apiClient).CreateIncidentPostmortemAttachmentAsync(IncidentId, MinimalRequest()));
+
+        Assert.Equal(400, exception.StatusCode);
+        Assert.Equal(body, exception.ResponseBody);
+        var error = Assert.IsType<JSONAPIErrorResponse>(exception.Error);
+        Assert.True(error.IsUnparsed);
+        Assert.Equal("quota exceeded", error.AdditionalProperties["message"].GetString());
+    }
+
     [Theory]
     [InlineData("a/b")]
     [InlineData("what?x=1")]
