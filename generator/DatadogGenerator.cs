@@ -150,28 +150,15 @@ public sealed class DatadogGenerator : IIncrementalGenerator
                 switch (item.Types[index])
                 {
                     case ModelSpec model:
-                        ModelEmitter.Emit(writer, model, item.Namespace, item.Accessibility);
+                        ModelEmitter.Emit(writer, model, item.Accessibility);
                         break;
                     case EnumSpec enumeration:
-                        EnumEmitter.Emit(writer, enumeration, item.Namespace, item.Accessibility);
+                        EnumEmitter.Emit(writer, enumeration, item.Accessibility);
                         break;
                     case UnionSpec union:
-                        UnionEmitter.Emit(writer, union, item.Namespace, item.Accessibility);
+                        UnionEmitter.Emit(writer, union, item.Accessibility);
                         break;
                 }
-            }
-        });
-        writer.Line();
-        EmitInNamespace(writer, GeneratedFile.SerializationNamespace(item.Namespace), () =>
-        {
-            for (var index = 0; index < item.Types.Count; index++)
-            {
-                if (index > 0)
-                {
-                    writer.Line();
-                }
-
-                ConverterEmitter.Emit(writer, item.Types[index], item.Namespace);
             }
         });
     }

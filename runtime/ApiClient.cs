@@ -42,6 +42,26 @@ public sealed class ApiClient : IDisposable
     /// <summary>The configuration used for every call.</summary>
     public Configuration Configuration { get; }
 
+    /// <summary>Sends a request whose success body is a generated type, as <see cref="SendAsync{T}"/> does.</summary>
+    /// <typeparam name="T">The generated model, enum or union.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="readError">Reads the typed error model of a non-2xx response, if the operation declares one.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The status, headers and parsed body.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public Task<ApiResponse<T>> SendJsonAsync<T>(ApiRequest request, ErrorReader? readError, CancellationToken cancellationToken)
+        where T : IJsonValue<T> =>
+        SendAsync(request, JsonResponse<T>.Read, readError, cancellationToken);
+
+    /// <summary>Sends a request whose success body is not read, as <see cref="SendAsync{T}"/> does.</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="readError">Reads the typed error model of a non-2xx response, if the operation declares one.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The status and headers.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public Task<ApiResponse<object?>> SendWithoutBodyAsync(ApiRequest request, ErrorReader? readError, CancellationToken cancellationToken) =>
+        SendAsync<object?>(request, static (statusCode, body) => null, readError, cancellationToken);
+
     /// <summary>Sends one request, retrying as configured, and reads the whole response.</summary>
     /// <typeparam name="T">The result type.</typeparam>
     /// <param name="request">The request.</param>
@@ -280,4 +300,11 @@ public sealed class ApiClient : IDisposable
     private void Log(ApiLogLevel level, string message) => Configuration.Write(level, message);
 
     private readonly record struct CallSettings(TimeSpan Timeout, bool Compress, string UserAgent, SecretRedactor Redactor);
+
+    // One reader per generated type, made once: a generated method passes no lambda of its own.
+    private static class JsonResponse<T>
+        where T : IJsonValue<T>
+    {
+        public static readonly ResponseReader<T> Read = static (statusCode, body) => JsonModel.Deserialize(body, JsonValue<T>.Read);
+    }
 }

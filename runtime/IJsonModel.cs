@@ -1,8 +1,8 @@
 namespace DatadogGen;
 
 /// <summary>
-/// A generated model. Datadog's responses sometimes bend the spec (a required property missing, a number sent as
-/// a string); such a body is still read, and the model says so here instead of failing the call.
+/// A generated model, enum or union. Datadog's responses sometimes bend the spec (a required property missing, a
+/// number sent as a string); such a body is still read, and the value says so here instead of failing the call.
 /// </summary>
 public interface IJsonModel
 {

@@ -10,6 +10,20 @@ namespace DatadogGen;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonModel
 {
+    /// <summary>Reads a non-null generated value at the reader's current token.</summary>
+    /// <typeparam name="T">The generated type.</typeparam>
+    /// <param name="reader">The reader, on the value's first token.</param>
+    /// <returns>The value.</returns>
+    public static T Read<T>(ref Utf8JsonReader reader)
+        where T : IJsonValue<T> => T.ReadJson(ref reader);
+
+    /// <summary>Writes a non-null generated value.</summary>
+    /// <typeparam name="T">The generated type.</typeparam>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write<T>(Utf8JsonWriter writer, T value)
+        where T : IJsonValue<T> => T.WriteJson(writer, value);
+
     /// <summary>Reads a whole JSON document with <paramref name="read"/>.</summary>
     /// <typeparam name="T">The model type.</typeparam>
     /// <param name="utf8Json">The document, UTF-8.</param>

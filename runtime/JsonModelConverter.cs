@@ -8,32 +8,22 @@ using System.Text.Json.Serialization.Metadata;
 namespace DatadogGen;
 
 /// <summary>
-/// The System.Text.Json converter behind every generated type: it hands the reader and writer to the
-/// type's own generated code, so JsonSerializer with DatadogJson.Options needs no reflection.
+/// The System.Text.Json converter of every generated type (named by its <c>[JsonConverter]</c> attribute and
+/// listed by <c>DatadogJson.Options</c>): it hands the reader and writer to the type's own generated code, so
+/// JsonSerializer needs no reflection.
 /// </summary>
 /// <typeparam name="T">The generated type.</typeparam>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public abstract class JsonModelConverter<T> : JsonConverter<T>, IJsonModelConverter
+public sealed class JsonModelConverter<T> : JsonConverter<T>, IJsonModelConverter
+    where T : IJsonValue<T>
 {
-    private readonly JsonValueReader<T> _read;
-    private readonly JsonValueWriter<T> _write;
-
-    /// <summary>Creates the converter over generated code.</summary>
-    /// <param name="read">Reads a value at its first token.</param>
-    /// <param name="write">Writes a non-null value.</param>
-    protected JsonModelConverter(JsonValueReader<T> read, JsonValueWriter<T> write)
-    {
-        _read = read;
-        _write = write;
-    }
-
     Type IJsonModelConverter.ModelType => typeof(T);
 
     /// <inheritdoc/>
-    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => _read(ref reader);
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => T.ReadJson(ref reader);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => _write(writer, value);
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => T.WriteJson(writer, value);
 
     JsonTypeInfo IJsonModelConverter.CreateTypeInfo(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<T>(options, this);
@@ -41,12 +31,10 @@ public abstract class JsonModelConverter<T> : JsonConverter<T>, IJsonModelConver
     // Lists and maps of the type are built here, where T is known statically, so NativeAOT needs no
     // MakeGenericType: a generated method may take or return them (SubmitLog takes a list of log items).
     JsonTypeInfo IJsonModelConverter.CreateListTypeInfo(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<List<T>>(options, new JsonListConverter<T>(ReadNullable, _write));
+        JsonMetadataServices.CreateValueInfo<List<T>>(options, new JsonListConverter<T>(JsonValue<T>.ReadNullable, JsonValue<T>.Write));
 
     JsonTypeInfo IJsonModelConverter.CreateMapTypeInfo(JsonSerializerOptions options) =>
-        JsonMetadataServices.CreateValueInfo<Dictionary<string, T>>(options, new JsonMapConverter<T>(ReadNullable, _write));
-
-    private T ReadNullable(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null ? default! : _read(ref reader);
+        JsonMetadataServices.CreateValueInfo<Dictionary<string, T>>(options, new JsonMapConverter<T>(JsonValue<T>.ReadNullable, JsonValue<T>.Write));
 }
 
 /// <summary>What <see cref="JsonModelTypeInfoResolver"/> needs of a converter without knowing its type argument.</summary>

@@ -129,6 +129,18 @@ public static class JsonPrimitives
         writer.WriteStringValue(text[..written]);
     }
 
+    /// <summary>Reads a string, JSON null as null: an element of a list or map of strings.</summary>
+    public static readonly JsonValueReader<string> ReadNullableString = static (ref Utf8JsonReader reader) => reader.GetString()!;
+
+    /// <summary>Writes a string, null as JSON null.</summary>
+    public static readonly JsonValueWriter<string> WriteNullableString = static (writer, value) => writer.WriteStringValue(value);
+
+    /// <summary>Reads any JSON value as it is, null included.</summary>
+    public static readonly JsonValueReader<JsonElement> ReadElement = static (ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
+
+    /// <summary>Writes a raw JSON value.</summary>
+    public static readonly JsonValueWriter<JsonElement> WriteElement = static (writer, value) => value.WriteTo(writer);
+
     /// <summary>
     /// The string value of a top-level property of the object at the reader, without moving the caller's
     /// reader (it is passed by value): how a union finds its discriminator before choosing a variant.

@@ -49,13 +49,20 @@ public readonly struct JsonPropertyShape
     /// </param>
     public JsonPropertyShape(string name, JsonTokenKinds kinds, bool isRequired, JsonValueReader<bool>? isKnown = null)
     {
-        Utf8Name = Encoding.UTF8.GetBytes(name ?? throw new ArgumentNullException(nameof(name)));
+        Name = name ?? throw new ArgumentNullException(nameof(name));
+        Utf8Name = Encoding.UTF8.GetBytes(name);
+        EncodedName = JsonEncodedText.Encode(name);
         Kinds = kinds;
         IsRequired = isRequired;
         IsKnown = isKnown;
     }
 
     internal JsonValueReader<bool>? IsKnown { get; }
+
+    internal string Name { get; }
+
+    // Encoded once, as System.Text.Json's own generator does, so writing skips validation and escaping.
+    internal JsonEncodedText EncodedName { get; }
 
     internal byte[] Utf8Name { get; }
 
@@ -77,21 +84,114 @@ public sealed class JsonShape
     private readonly JsonTokenKinds _root;
     private readonly JsonPropertyShape[] _properties;
     private readonly ulong _requiredMask;
+    private readonly ulong[] _requiredWords;
 
     /// <summary>Creates a shape.</summary>
     /// <param name="root">The tokens the value may start with.</param>
     /// <param name="properties">For an object, its known properties; required ones past the 64th are not checked.</param>
     public JsonShape(JsonTokenKinds root, params JsonPropertyShape[] properties)
+        : this(string.Empty, root, properties)
     {
+    }
+
+    /// <summary>
+    /// The shape of a generated model, from one descriptor per property in declaration order: the JSON name, a
+    /// colon, the kinds of token its value may start with (<c>o</c>bject, <c>a</c>rray, <c>s</c>tring,
+    /// <c>n</c>umber, <c>b</c>oolean, <c>*</c> any; null is always allowed) and <c>!</c> when it is required:
+    /// <c>"modified:s"</c>, <c>"data:o!"</c>. A string per property keeps the generated code small.
+    /// </summary>
+    /// <param name="typeName">The model's name, for error messages.</param>
+    /// <param name="properties">The property descriptors.</param>
+    public JsonShape(string typeName, params string[] properties)
+        : this(typeName, JsonTokenKinds.Object, Parse(properties ?? throw new ArgumentNullException(nameof(properties))))
+    {
+    }
+
+    private JsonShape(string typeName, JsonTokenKinds root, JsonPropertyShape[] properties)
+    {
+        TypeName = typeName ?? throw new ArgumentNullException(nameof(typeName));
         _root = root;
         _properties = properties ?? throw new ArgumentNullException(nameof(properties));
-        for (var index = 0; index < Math.Min(properties.Length, 64); index++)
+        _requiredWords = new ulong[(properties.Length + 63) / 64];
+        for (var index = 0; index < properties.Length; index++)
         {
             if (properties[index].IsRequired)
             {
-                _requiredMask |= 1UL << index;
+                _requiredWords[index / 64] |= 1UL << (index % 64);
             }
         }
+
+        _requiredMask = _requiredWords.Length == 0 ? 0 : _requiredWords[0];
+    }
+
+    /// <summary>The model's name.</summary>
+    internal string TypeName { get; }
+
+    /// <summary>How many known properties the model has.</summary>
+    internal int Count => _properties.Length;
+
+    /// <summary>Adds the known-value check of an enum property, for a union's shape check.</summary>
+    /// <param name="index">The property's index.</param>
+    /// <param name="isKnown">Whether a non-null value at the reader is one the spec lists.</param>
+    /// <returns>This shape.</returns>
+    public JsonShape WithKnownValues(int index, JsonValueReader<bool> isKnown)
+    {
+        var property = _properties[index];
+        _properties[index] = new JsonPropertyShape(property.Name, property.Kinds, property.IsRequired, isKnown);
+        return this;
+    }
+
+    internal ref readonly JsonPropertyShape Property(int index) => ref _properties[index];
+
+    /// <summary>Whether every required property is marked in <paramref name="presence"/> (word 0) and <paramref name="more"/> (words 1 and up).</summary>
+    internal bool HasAllRequired(ulong presence, ulong[]? more)
+    {
+        for (var word = 0; word < _requiredWords.Length; word++)
+        {
+            var bits = word == 0 ? presence : more is { } rest && rest.Length >= word ? rest[word - 1] : 0;
+            if ((bits & _requiredWords[word]) != _requiredWords[word])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static JsonPropertyShape[] Parse(string[] descriptors)
+    {
+        var properties = new JsonPropertyShape[descriptors.Length];
+        for (var index = 0; index < descriptors.Length; index++)
+        {
+            var descriptor = descriptors[index];
+            var colon = descriptor.LastIndexOf(':');
+            if (colon < 0)
+            {
+                throw new ArgumentException($"Property descriptor '{descriptor}' has no ':'.", nameof(descriptors));
+            }
+
+            var kinds = JsonTokenKinds.Null;
+            var isRequired = false;
+            foreach (var letter in descriptor.AsSpan(colon + 1))
+            {
+                kinds |= letter switch
+                {
+                    'o' => JsonTokenKinds.Object,
+                    'a' => JsonTokenKinds.Array,
+                    's' => JsonTokenKinds.String,
+                    'n' => JsonTokenKinds.Number,
+                    'b' => JsonTokenKinds.Boolean,
+                    '*' => JsonTokenKinds.Any,
+                    '!' => JsonTokenKinds.None,
+                    _ => throw new ArgumentException($"Property descriptor '{descriptor}' has an unknown kind '{letter}'.", nameof(descriptors)),
+                };
+                isRequired |= letter == '!';
+            }
+
+            properties[index] = new JsonPropertyShape(descriptor[..colon], kinds, isRequired);
+        }
+
+        return properties;
     }
 
     /// <summary>Whether a token is one of <paramref name="kinds"/>.</summary>
@@ -159,11 +259,26 @@ public sealed class JsonShape
         }
     }
 
-    private int IndexOf(ref Utf8JsonReader reader)
+    private int IndexOf(ref Utf8JsonReader reader) => IndexOf(ref reader, 0);
+
+    /// <summary>
+    /// The index of the property name at the reader, or -1. The search starts at <paramref name="first"/> and
+    /// wraps around: properties mostly arrive in declaration order, so the next one is usually the first tried.
+    /// </summary>
+    internal int IndexOf(ref Utf8JsonReader reader, int first)
     {
-        for (var index = 0; index < _properties.Length; index++)
+        var properties = _properties;
+        for (var index = first; index < properties.Length; index++)
         {
-            if (reader.ValueTextEquals(_properties[index].Utf8Name))
+            if (reader.ValueTextEquals(properties[index].Utf8Name))
+            {
+                return index;
+            }
+        }
+
+        for (var index = 0; index < first && index < properties.Length; index++)
+        {
+            if (reader.ValueTextEquals(properties[index].Utf8Name))
             {
                 return index;
             }

@@ -36,7 +36,7 @@ internal static class Profile
 
 #if LARGE_BODY
         byte[] large = Payloads.LargeResponseUtf8();
-        Measure("ListIncidents: generated direct", () => JsonModel.Deserialize(large, GenV2.IncidentsResponse.ReadJson), ref exceptions);
+        Measure("ListIncidents: generated direct", () => JsonModel.Deserialize(large, JsonValue<GenV2.IncidentsResponse>.Read), ref exceptions);
         Measure("ListIncidents: STJ source gen", () => bench.Large_Read_StjSourceGen(), ref exceptions);
 
         // The same body without the 4 properties the spec lacks (kept as JsonElement by the generated model).
@@ -47,12 +47,12 @@ internal static class Profile
                 attributes.Remove(name);
             }
         });
-        Measure("ListIncidents without unknown properties: generated", () => JsonModel.Deserialize(known, GenV2.IncidentsResponse.ReadJson), ref exceptions);
+        Measure("ListIncidents without unknown properties: generated", () => JsonModel.Deserialize(known, JsonValue<GenV2.IncidentsResponse>.Read), ref exceptions);
         Measure("ListIncidents without unknown properties: STJ source gen", () => JsonSerializer.Deserialize(known, Pocos.PocoJsonContext.Default.IncidentsResponse), ref exceptions);
 
         // ... and also without "fields" (the oneOf map, 8 entries per incident).
         byte[] noUnions = Edit(known, attributes => attributes.Remove("fields"));
-        Measure("ListIncidents without unknown properties and fields: generated", () => JsonModel.Deserialize(noUnions, GenV2.IncidentsResponse.ReadJson), ref exceptions);
+        Measure("ListIncidents without unknown properties and fields: generated", () => JsonModel.Deserialize(noUnions, JsonValue<GenV2.IncidentsResponse>.Read), ref exceptions);
         Measure("ListIncidents without unknown properties and fields: STJ source gen", () => JsonSerializer.Deserialize(noUnions, Pocos.PocoJsonContext.Default.IncidentsResponse), ref exceptions);
 
         // One oneOf value of each kind.
@@ -60,15 +60,15 @@ internal static class Profile
         byte[] singleNull = """{"type":"textbox","value":null}"""u8.ToArray();
         byte[] multipleNull = """{"type":"autocomplete","value":null}"""u8.ToArray();
         byte[] multiple = """{"type":"autocomplete","value":["a","b"]}"""u8.ToArray();
-        Measure("oneOf field {dropdown, \"active\"}: generated", () => JsonModel.Deserialize(single, GenV2.IncidentFieldAttributes.ReadJson), ref exceptions);
-        Measure("oneOf field {textbox, null}: generated", () => JsonModel.Deserialize(singleNull, GenV2.IncidentFieldAttributes.ReadJson), ref exceptions);
-        Measure("oneOf field {autocomplete, null}: generated", () => JsonModel.Deserialize(multipleNull, GenV2.IncidentFieldAttributes.ReadJson), ref exceptions);
-        Measure("oneOf field {autocomplete, [a,b]}: generated", () => JsonModel.Deserialize(multiple, GenV2.IncidentFieldAttributes.ReadJson), ref exceptions);
+        Measure("oneOf field {dropdown, \"active\"}: generated", () => JsonModel.Deserialize(single, JsonValue<GenV2.IncidentFieldAttributes>.Read), ref exceptions);
+        Measure("oneOf field {textbox, null}: generated", () => JsonModel.Deserialize(singleNull, JsonValue<GenV2.IncidentFieldAttributes>.Read), ref exceptions);
+        Measure("oneOf field {autocomplete, null}: generated", () => JsonModel.Deserialize(multipleNull, JsonValue<GenV2.IncidentFieldAttributes>.Read), ref exceptions);
+        Measure("oneOf field {autocomplete, [a,b]}: generated", () => JsonModel.Deserialize(multiple, JsonValue<GenV2.IncidentFieldAttributes>.Read), ref exceptions);
         Measure("oneOf field {dropdown, \"active\"}: hand-written converter (STJ source gen)", () => JsonSerializer.Deserialize(single, Pocos.PocoJsonContext.Default.IncidentsResponse.Options.GetTypeInfo(typeof(Pocos.IncidentFieldAttributes))), ref exceptions);
 
         byte[] unknownProperty = """{"type":"dropdown","value":"active","created_by_uuid":"3ad549bf-eba0-11e9-a77a-0705486660d0"}"""u8.ToArray();
-        Measure("single-value field with one unknown string property: generated", () => JsonModel.Deserialize(unknownProperty, GenV2.IncidentFieldAttributesSingleValue.ReadJson), ref exceptions);
-        Measure("single-value field without it: generated", () => JsonModel.Deserialize(single, GenV2.IncidentFieldAttributesSingleValue.ReadJson), ref exceptions);
+        Measure("single-value field with one unknown string property: generated", () => JsonModel.Deserialize(unknownProperty, JsonValue<GenV2.IncidentFieldAttributesSingleValue>.Read), ref exceptions);
+        Measure("single-value field without it: generated", () => JsonModel.Deserialize(single, JsonValue<GenV2.IncidentFieldAttributesSingleValue>.Read), ref exceptions);
 #endif
 
         using (ServerProcess server = ServerProcess.Start())
@@ -84,7 +84,7 @@ internal static class Profile
         }
 
 #if LARGE_BODY
-        await AllocationProfile.RunAsync("ListIncidents deserialize, generated", 3_000, () => { JsonModel.Deserialize(large, GenV2.IncidentsResponse.ReadJson); return System.Threading.Tasks.Task.CompletedTask; });
+        await AllocationProfile.RunAsync("ListIncidents deserialize, generated", 3_000, () => { JsonModel.Deserialize(large, JsonValue<GenV2.IncidentsResponse>.Read); return System.Threading.Tasks.Task.CompletedTask; });
         await AllocationProfile.RunAsync("ListIncidents deserialize, STJ source gen", 3_000, () => { bench.Large_Read_StjSourceGen(); return System.Threading.Tasks.Task.CompletedTask; });
 #endif
         Console.WriteLine($"first-chance exceptions during the profile: {exceptions:N0}");
@@ -100,7 +100,7 @@ internal static class Profile
         {
             buffer.ResetWrittenCount();
             writer.Reset(buffer);
-            Gen.PostmortemAttachmentRequest.WriteJson(writer, request);
+            JsonModel.Write<Gen.PostmortemAttachmentRequest>(writer, request);
             writer.Flush();
             return buffer.WrittenSpan.ToArray();
         };

@@ -67,7 +67,7 @@ public class SerializeBreakdownBenchmarks
     public int Generated_WriteJson_ReusedWriter_SkipValidation()
     {
         var writer = Reset(_skipValidation);
-        Gen.PostmortemAttachmentRequest.WriteJson(writer, _gen);
+        JsonModel.Write<Gen.PostmortemAttachmentRequest>(writer, _gen);
         writer.Flush();
         return _buffer.WrittenCount;
     }
@@ -76,7 +76,7 @@ public class SerializeBreakdownBenchmarks
     public int Generated_WriteJson_ReusedWriter_Validating()
     {
         var writer = Reset(_validating);
-        Gen.PostmortemAttachmentRequest.WriteJson(writer, _gen);
+        JsonModel.Write<Gen.PostmortemAttachmentRequest>(writer, _gen);
         writer.Flush();
         return _buffer.WrittenCount;
     }
@@ -92,7 +92,7 @@ public class SerializeBreakdownBenchmarks
 
     /// <summary>JsonModel.Serialize as it is: new ArrayBufferWriter (grown to 4 KB by the writer), new validating writer, ToArray.</summary>
     [Benchmark]
-    public byte[] Generated_JsonModelSerialize_AsIs() => JsonModel.Serialize(_gen, Gen.PostmortemAttachmentRequest.WriteJson);
+    public byte[] Generated_JsonModelSerialize_AsIs() => JsonModel.Serialize(_gen, JsonValue<Gen.PostmortemAttachmentRequest>.Write);
 
     /// <summary>The proposed JsonModel.Serialize: a cached buffer and SkipValidation writer per thread, one ToArray.</summary>
     [Benchmark]
@@ -102,7 +102,7 @@ public class SerializeBreakdownBenchmarks
         buffer.ResetWrittenCount();
         var writer = t_writer ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
         writer.Reset(buffer);
-        Gen.PostmortemAttachmentRequest.WriteJson(writer, _gen);
+        JsonModel.Write<Gen.PostmortemAttachmentRequest>(writer, _gen);
         writer.Flush();
         return buffer.WrittenSpan.ToArray();
     }

@@ -50,7 +50,7 @@ public class SerializerBenchmarks
         _genRequestInfo = (JsonTypeInfo<Gen.PostmortemAttachmentRequest>)Gen.DatadogJson.Options.GetTypeInfo(typeof(Gen.PostmortemAttachmentRequest));
         _genAttachmentInfo = (JsonTypeInfo<Gen.Attachment>)Gen.DatadogJson.Options.GetTypeInfo(typeof(Gen.Attachment));
         _genIncidentsInfo = (JsonTypeInfo<GenV2.IncidentsResponse>)GenV2.DatadogJson.Options.GetTypeInfo(typeof(GenV2.IncidentsResponse));
-        _genLarge = JsonModel.Deserialize(_large, GenV2.IncidentsResponse.ReadJson);
+        _genLarge = JsonModel.Deserialize(_large, JsonValue<GenV2.IncidentsResponse>.Read);
         _pocoLarge = JsonSerializer.Deserialize(_large, Pocos.PocoJsonContext.Default.IncidentsResponse)!;
     }
 
@@ -67,7 +67,7 @@ public class SerializerBenchmarks
 
     /// <summary>What the client does on every call (ApiRequest.SetJsonBody -> JsonModel.Serialize).</summary>
     [Benchmark, BenchmarkCategory(SerializeRequest)]
-    public byte[] Request_Generated_Direct() => JsonModel.Serialize(_genRequest, Gen.PostmortemAttachmentRequest.WriteJson);
+    public byte[] Request_Generated_Direct() => JsonModel.Serialize(_genRequest, JsonValue<Gen.PostmortemAttachmentRequest>.Write);
 
     [Benchmark, BenchmarkCategory(SerializeRequest)]
     public byte[] Request_HandWrittenWriter()
@@ -94,7 +94,7 @@ public class SerializerBenchmarks
 
     /// <summary>What the client does on every call (JsonModel.Deserialize with the generated ReadJson).</summary>
     [Benchmark, BenchmarkCategory(DeserializeCreated)]
-    public Gen.Attachment Created_Generated_Direct() => JsonModel.Deserialize(_created, Gen.Attachment.ReadJson);
+    public Gen.Attachment Created_Generated_Direct() => JsonModel.Deserialize(_created, JsonValue<Gen.Attachment>.Read);
 
     [Benchmark, BenchmarkCategory(DeserializeCreated)]
     public Poco.Attachment Created_HandWrittenReader() => HandWritten.ReadAttachment(_created);
@@ -111,7 +111,7 @@ public class SerializerBenchmarks
     public GenV2.IncidentsResponse Large_Read_Generated_JsonSerializer() => JsonSerializer.Deserialize(_large, _genIncidentsInfo)!;
 
     [Benchmark, BenchmarkCategory(DeserializeLarge)]
-    public GenV2.IncidentsResponse Large_Read_Generated_Direct() => JsonModel.Deserialize(_large, GenV2.IncidentsResponse.ReadJson);
+    public GenV2.IncidentsResponse Large_Read_Generated_Direct() => JsonModel.Deserialize(_large, JsonValue<GenV2.IncidentsResponse>.Read);
 
     // ---- serialize it back ----
 
@@ -125,5 +125,5 @@ public class SerializerBenchmarks
     public byte[] Large_Write_Generated_JsonSerializer() => JsonSerializer.SerializeToUtf8Bytes(_genLarge, _genIncidentsInfo);
 
     [Benchmark, BenchmarkCategory(SerializeLarge)]
-    public byte[] Large_Write_Generated_Direct() => JsonModel.Serialize(_genLarge, GenV2.IncidentsResponse.WriteJson);
+    public byte[] Large_Write_Generated_Direct() => JsonModel.Serialize(_genLarge, JsonValue<GenV2.IncidentsResponse>.Write);
 }

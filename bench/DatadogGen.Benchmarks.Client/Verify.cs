@@ -36,9 +36,9 @@ internal static class Verify
         Same("201, hand-written", Summary(HandWritten.ReadAttachment(Payloads.CreatedResponseUtf8)), expected);
         Gen.Attachment generated = bench.Created_Generated_Direct();
         Same("201, generated", $"{generated.Data!.Id}|{generated.Data.Attributes.Attachment!.DocumentUrl}|{generated.Data.Attributes.Modified:O}|{generated.Included![0].IncidentUserData!.Attributes!.Email}", expected);
-        JsonEqual("201, generated round trip", JsonModel.Serialize(generated, Gen.Attachment.WriteJson), Payloads.CreatedResponseUtf8);
+        JsonEqual("201, generated round trip", JsonModel.Serialize(generated, JsonValue<Gen.Attachment>.Write), Payloads.CreatedResponseUtf8);
         Gen.Attachment viaSerializer = bench.Created_Generated_JsonSerializer();
-        JsonEqual("201, generated via JsonSerializer round trip", JsonModel.Serialize(viaSerializer, Gen.Attachment.WriteJson), Payloads.CreatedResponseUtf8);
+        JsonEqual("201, generated via JsonSerializer round trip", JsonModel.Serialize(viaSerializer, JsonValue<Gen.Attachment>.Write), Payloads.CreatedResponseUtf8);
 
 #if LARGE_BODY
         byte[] large = Payloads.LargeResponseUtf8();

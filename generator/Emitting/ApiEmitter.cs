@@ -41,25 +41,29 @@ internal static class ApiEmitter
         }
     }
 
+    // Neither method is async: XAsync hands XWithHttpInfoAsync's task to one shared async method of the runtime,
+    // and XWithHttpInfoAsync returns the runtime's task. A state machine per method would be 2,000 of them for
+    // all of Datadog's v2, compiled in every build of the user's project.
     private static void WriteOperation(SourceWriter writer, OperationSpec operation, bool unstableAsExperimental)
     {
         var resultType = OperationSignature.ResultType(operation);
         var parameters = OperationSignature.Declarations(operation);
         var arguments = OperationSignature.Arguments(operation);
+        var withHttpInfo = operation.MethodName + "WithHttpInfoAsync";
 
         OperationDocs.Write(writer, operation, "The response body.", unstableAsExperimental);
-        var task = resultType is null ? "global::System.Threading.Tasks.Task" : "global::System.Threading.Tasks.Task<" + resultType + ">";
-        using (writer.Block("public async " + task + " " + operation.MethodName + "Async(" + parameters + ")"))
-        {
-            writer.Line(resultType is null
-                ? "await " + operation.MethodName + "WithHttpInfoAsync(" + arguments + ").ConfigureAwait(false);"
-                : "return (await " + operation.MethodName + "WithHttpInfoAsync(" + arguments + ").ConfigureAwait(false)).Data;");
-        }
+        writer.Line(resultType is null
+            ? "public global::System.Threading.Tasks.Task " + operation.MethodName + "Async(" + parameters + ") => " + withHttpInfo + "(" + arguments + ");"
+            : "public global::System.Threading.Tasks.Task<" + resultType + "> " + operation.MethodName + "Async(" + parameters + ") => "
+                + Runtime + "ApiResponse.DataAsync(" + withHttpInfo + "(" + arguments + "));");
 
         writer.Line();
-        OperationDocs.Write(writer, operation, "The response: status, headers and body.", unstableAsExperimental);
+        writer.Line("/// <inheritdoc cref=\"" + operation.MethodName + "Async\"/>");
+        writer.Line("/// <returns>The response: status, headers and body.</returns>");
+        OperationDocs.WriteAttributes(writer, operation, unstableAsExperimental);
         var responseType = Runtime + "ApiResponse<" + (resultType ?? "object?") + ">";
-        using (writer.Block("public async global::System.Threading.Tasks.Task<" + responseType + "> " + operation.MethodName + "WithHttpInfoAsync(" + parameters + ")"))
+        var errorReader = SharedErrorReader(operation) ?? "Read" + operation.MethodName + "Error";
+        using (writer.Block("public global::System.Threading.Tasks.Task<" + responseType + "> " + withHttpInfo + "(" + parameters + ")"))
         {
             if (operation.UnstableNote is not null)
             {
@@ -67,53 +71,110 @@ internal static class ApiEmitter
             }
 
             RequestEmitter.WriteRequest(writer, operation);
-            writer.Line("return await _apiClient.SendAsync(request, " + ResponseReader(operation) + ", Read" + operation.MethodName + "Error, cancellationToken).ConfigureAwait(false);");
+            writer.Line("return _apiClient." + Send(operation, errorReader) + ";");
         }
 
-        writer.Line();
-        WriteErrorReader(writer, operation);
+        if (SharedErrorReader(operation) is null)
+        {
+            writer.Line();
+            WriteErrorReader(writer, operation);
+        }
     }
 
-    private static string ResponseReader(OperationSpec operation) => operation.Success switch
+    private static string Send(OperationSpec operation, string errorReader) => operation.Success switch
     {
-        null => "static (statusCode, body) => (object?)null",
-        { Kind: BodyKind.Json } json => "static (statusCode, body) => " + Runtime + "JsonModel.Deserialize(body, " + JsonExpressions.Reader(json.Type) + ")",
-        { Kind: BodyKind.Text } => "static (statusCode, body) => global::System.Text.Encoding.UTF8.GetString(body)",
-        _ => "static (statusCode, body) => body.ToArray()",
+        null => "SendWithoutBodyAsync(request, " + errorReader + ", cancellationToken)",
+        { Kind: BodyKind.Json, Type.Kind: TypeKind.Model or TypeKind.Union or TypeKind.Enum } json =>
+            "SendJsonAsync<" + TypeNames.CSharp(json.Type) + ">(request, " + errorReader + ", cancellationToken)",
+        { Kind: BodyKind.Json } json => "SendAsync(request, static (statusCode, body) => " + Runtime + "JsonModel.Deserialize(body, " + JsonExpressions.Reader(json.Type) + "), " + errorReader + ", cancellationToken)",
+        { Kind: BodyKind.Text } => "SendAsync(request, static (statusCode, body) => global::System.Text.Encoding.UTF8.GetString(body), " + errorReader + ", cancellationToken)",
+        _ => "SendAsync(request, static (statusCode, body) => body.ToArray(), " + errorReader + ", cancellationToken)",
     };
 
     /// <summary>
+    /// The runtime's error reader (<c>ErrorBodies.Read&lt;A, B&gt;</c>) when every status reads the same models
+    /// (nearly every Datadog operation), else null and the operation gets a reader of its own.
+    /// </summary>
+    private static string? SharedErrorReader(OperationSpec operation)
+    {
+        var chains = ErrorArms(operation).Select(arm => arm.Models).Distinct(ModelListComparer.Instance).ToList();
+        if (chains.Count != 1 || chains[0] is not { Count: >= 1 and <= 3 } models
+            || models.Any(model => model.Kind is not (TypeKind.Model or TypeKind.Union or TypeKind.Enum)))
+        {
+            return null;
+        }
+
+        return Runtime + "ErrorBodies.Read<" + string.Join(", ", models.Select(model => TypeNames.CSharp(model))) + ">";
+    }
+
+    /// <summary>
     /// Reads an error body: the model declared for the status first, then Datadog's error shapes in order; a
-    /// body that is no JSON object stays raw text on the ApiException.
+    /// body that is no JSON object stays raw text on the ApiException. Statuses that read the same models share an arm.
     /// </summary>
     private static void WriteErrorReader(SourceWriter writer, OperationSpec operation)
     {
         writer.Line("private static object? Read" + operation.MethodName + "Error(int statusCode, global::System.ReadOnlySpan<byte> body) => statusCode switch");
         writer.Line("{");
-        foreach (var error in operation.Errors.Where(error => error.Status != "default").OrderBy(error => error.Status.Contains("X") ? 1 : 0))
+        var arms = ErrorArms(operation);
+        var fallback = TryChain(arms[arms.Count - 1].Models);
+        var ranges = arms.Take(arms.Count - 1).Where(arm => IsRange(arm.Status)).ToList();
+        // Exact statuses never overlap, so those reading the same models share an arm; one reading what the default
+        // reads needs none, unless a range (4XX) after it would catch it first.
+        foreach (var group in arms.Take(arms.Count - 1).Where(arm => !IsRange(arm.Status)).GroupBy(arm => TryChain(arm.Models)))
         {
-            writer.Line("    " + StatusPattern(error.Status) + " => " + TryChain(error.Type, operation.ErrorFallbacks) + ",");
+            if (group.Key != fallback || ranges.Count > 0)
+            {
+                writer.Line("    " + string.Join(" or ", group.Select(arm => StatusPattern(arm.Status))) + " => " + group.Key + ",");
+            }
         }
 
-        var defaultError = operation.Errors.FirstOrDefault(error => error.Status == "default");
-        writer.Line("    _ => " + TryChain(defaultError?.Type, operation.ErrorFallbacks) + ",");
+        foreach (var range in ranges)
+        {
+            writer.Line("    " + StatusPattern(range.Status) + " => " + TryChain(range.Models) + ",");
+        }
+
+        writer.Line("    _ => " + fallback + ",");
         writer.Line("};");
     }
 
-    // A model that reads the body as the spec describes it wins; when none does, the first that reads it at all
-    // (IsUnparsed, its odd parts kept raw) is still more use than none.
-    private static string TryChain(TypeRef? declared, EquatableArray<TypeRef> fallbacks)
+    /// <summary>The models each status tries, in order; the last arm is the default.</summary>
+    private static System.Collections.Generic.List<(string Status, System.Collections.Generic.List<TypeRef> Models)> ErrorArms(OperationSpec operation)
     {
-        var models = new[] { declared }.Where(type => type is not null).Select(type => type!)
+        var arms = operation.Errors.Where(error => error.Status != "default")
+            .OrderBy(error => IsRange(error.Status) ? 1 : 0)
+            .Select(error => (error.Status, Candidates(error.Type, operation.ErrorFallbacks)))
+            .ToList();
+        var defaultError = operation.Errors.FirstOrDefault(error => error.Status == "default");
+        arms.Add(("default", Candidates(defaultError?.Type, operation.ErrorFallbacks)));
+        return arms;
+    }
+
+    private static System.Collections.Generic.List<TypeRef> Candidates(TypeRef? declared, EquatableArray<TypeRef> fallbacks) =>
+        new[] { declared }.Where(type => type is not null).Select(type => type!)
             .Concat(fallbacks.Where(type => type != declared))
             .ToList();
-        return models.Count == 0
+
+    // A model that reads the body as the spec describes it wins; when none does, the first that reads it at all
+    // (IsUnparsed, its odd parts kept raw) is still more use than none.
+    private static string TryChain(System.Collections.Generic.List<TypeRef> models) =>
+        models.Count == 0
             ? "null"
             : string.Join(" ?? ", models.Select(type => TryRead("TryRead", type))) + " ?? " + TryRead("TryReadUnparsed", models[0]);
-    }
 
     private static string TryRead(string method, TypeRef type) =>
         Runtime + "ErrorBodies." + method + "(body, " + JsonExpressions.Reader(type) + ")";
+
+    private sealed class ModelListComparer : System.Collections.Generic.IEqualityComparer<System.Collections.Generic.List<TypeRef>>
+    {
+        public static readonly ModelListComparer Instance = new();
+
+        public bool Equals(System.Collections.Generic.List<TypeRef>? x, System.Collections.Generic.List<TypeRef>? y) =>
+            x is not null && y is not null && x.SequenceEqual(y);
+
+        public int GetHashCode(System.Collections.Generic.List<TypeRef> obj) => obj.Count;
+    }
+
+    private static bool IsRange(string status) => status.Length == 3 && status.EndsWith("XX", System.StringComparison.OrdinalIgnoreCase);
 
     private static string StatusPattern(string status)
     {

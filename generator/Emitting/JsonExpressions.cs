@@ -28,7 +28,7 @@ internal static class JsonExpressions
         TypeKind.Any => "global::System.Text.Json.JsonElement.ParseValue(ref " + reader + ")",
         TypeKind.Array => Runtime + "JsonCollections.ReadList<" + ElementType(type) + ">(ref " + reader + ", " + ElementReader(type) + ")",
         TypeKind.Map => Runtime + "JsonCollections.ReadMap<" + ElementType(type) + ">(ref " + reader + ", " + ElementReader(type) + ")",
-        _ => TypeNames.CSharp(type) + ".ReadJson(ref " + reader + ")",
+        _ => Runtime + "JsonModel.Read<" + TypeNames.CSharp(type) + ">(ref " + reader + ")",
     };
 
     /// <summary>A statement writing the non-null value <paramref name="value"/>.</summary>
@@ -42,12 +42,12 @@ internal static class JsonExpressions
         TypeKind.Any => value + ".WriteTo(" + writer + ");",
         TypeKind.Array => Runtime + "JsonCollections.WriteList(" + writer + ", " + value + ", " + ElementWriter(type) + ");",
         TypeKind.Map => Runtime + "JsonCollections.WriteMap(" + writer + ", " + value + ", " + ElementWriter(type) + ");",
-        _ => TypeNames.CSharp(type) + ".WriteJson(" + writer + ", " + value + ");",
+        _ => Runtime + "JsonModel.Write<" + TypeNames.CSharp(type) + ">(" + writer + ", " + value + ");",
     };
 
-    /// <summary>A JsonValueReader delegate for the type: a method group where one exists, else a static lambda.</summary>
+    /// <summary>A JsonValueReader delegate for the type: the runtime's cached one for a generated type, else a static lambda.</summary>
     public static string Reader(TypeRef type) => type.Kind is TypeKind.Model or TypeKind.Enum or TypeKind.Union
-        ? TypeNames.CSharp(type) + ".ReadJson"
+        ? Runtime + "JsonValue<" + TypeNames.CSharp(type) + ">.Read"
         : "static (ref " + ReaderType + " reader) => " + Read(type, "reader");
 
     /// <summary>
@@ -65,27 +65,14 @@ internal static class JsonExpressions
     };
 
     /// <summary>An expression that is true when a value holds an enum value or union the spec does not know.</summary>
-    public static string? UnknownCheck(TypeRef type, string value)
+    public static string? UnknownCheck(TypeRef type, string value) => type.Kind switch
     {
-        switch (type.Kind)
-        {
-            case TypeKind.Enum:
-                return "!" + value + ".IsKnown";
-            case TypeKind.Model or TypeKind.Union:
-                return value + ".ContainsUnknownValues()";
-            case TypeKind.Array or TypeKind.Map:
-                var itemCheck = UnknownCheck(type.Element!, "present");
-                if (itemCheck is null)
-                {
-                    return null;
-                }
-
-                var helper = type.Kind == TypeKind.Array ? "JsonCollections.AnyItem(" : "JsonCollections.AnyValue(";
-                return Runtime + helper + value + ", static item => item is { } present && " + itemCheck + ")";
-            default:
-                return null;
-        }
-    }
+        TypeKind.Enum => "!" + value + ".IsKnown",
+        TypeKind.Model => value + ".IsUnparsed",
+        TypeKind.Union => "((" + Runtime + "IJsonModel)" + value + ").IsUnparsed",
+        TypeKind.Array or TypeKind.Map when UnknownCheck(type.Element!, value) is not null => Runtime + "JsonUnknown.Contains(" + value + ")",
+        _ => null,
+    };
 
     private static string ElementType(TypeRef collection) =>
         TypeNames.CSharp(collection.Element ?? throw new InvalidOperationException("A collection needs an element type."), collection.ElementIsNullable);

@@ -5,43 +5,73 @@ using DatadogGen.Generator.Model;
 namespace DatadogGen.Generator.Emitting;
 
 /// <summary>
-/// Emits a model class: settable properties, a bag for unknown properties, and its JSON reader and writer.
-/// Every property remembers whether it was set, so absent stays absent and null stays null, and a response that
-/// lacks a required property is read (and says so through IsUnparsed) instead of failing.
+/// Emits a model class over the runtime's <c>ApiModel</c>, which holds everything models do alike: the property
+/// loop, presence (absent stays absent, null stays null), unknown properties, tolerance for responses that bend the
+/// spec. A model adds its fields and properties, its JSON shape (names, token kinds, required ones) and one
+/// <c>switch</c> each to read and to write a property by index: the least the compiler has to bind per model,
+/// because it compiles all of them in every build of the user's project.
 /// </summary>
 internal static class ModelEmitter
 {
-    private const string Json = "global::System.Text.Json.";
+    private const string Runtime = "global::DatadogGen.";
+    private const string ReaderType = "global::System.Text.Json.Utf8JsonReader";
+    private const string WriterType = "global::System.Text.Json.Utf8JsonWriter";
 
-    public static void Emit(SourceWriter writer, ModelSpec model, string ns, string accessibility)
+    /// <summary>The static field holding a model's <c>JsonShape</c>; no property or field name starts with two underscores.</summary>
+    public const string ShapeField = "__shape";
+
+    public static void Emit(SourceWriter writer, ModelSpec model, string accessibility)
     {
         XmlDocs.Summary(writer, model.Description, model.Name + " model.");
-        TypeAttributes.Write(writer, model, ns);
-        using (writer.Block(accessibility + " partial class " + model.Name + " : global::DatadogGen.IJsonModel"))
+        TypeAttributes.Write(writer, model);
+        using (writer.Block(accessibility + " partial class " + model.Name + " : " + Runtime + "ApiModel, " + Runtime + "IJsonValue<" + model.Name + ">"))
         {
+            WriteShape(writer, model);
             WriteFields(writer, model);
-            WriteConstructors(writer, model);
+            WriteReadingConstructor(writer, model);
             foreach (var property in model.Properties)
             {
                 WriteProperty(writer, property);
             }
 
-            writer.Line("/// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>");
-            writer.Line("public global::System.Collections.Generic.IDictionary<string, " + Json + "JsonElement> AdditionalProperties => __additionalProperties ??= new();");
             writer.Line();
-            WriteContainsUnknownValues(writer, model);
-            WriteReadJson(writer, model);
-            WriteWriteJson(writer, model);
+            writer.Line("/// <inheritdoc/>");
+            writer.Line("protected override " + Runtime + "JsonShape JsonShape => " + ShapeField + ";");
+            WriteReadProperty(writer, model);
+            WriteWriteProperty(writer, model);
+            var self = Runtime + "IJsonValue<" + model.Name + ">";
+            var create = "new " + model.Name + (HasRequired(model) ? "(reading: true)" : "()");
+            writer.Line("static " + model.Name + " " + self + ".ReadJson(ref " + ReaderType + " reader) { var value = " + create + "; value.ReadObject(ref reader); return value; }");
+            writer.Line("static void " + self + ".WriteJson(" + WriterType + " writer, " + model.Name + " value) => value.WriteObject(writer);");
         }
     }
 
+    // One descriptor per property ("name:kinds", "!" when required), parsed once by the runtime: a string literal
+    // each is far less for the compiler than an object creation each.
+    private static void WriteShape(SourceWriter writer, ModelSpec model)
+    {
+        var descriptors = model.Properties.Select(property => ", " + CSharpLiterals.Quote(property.JsonName + ":" + Kinds(property.Type) + (property.IsRequired ? "!" : "")));
+        var knownValues = model.IsUnionVariant
+            ? model.Properties.Where(property => property.Type.Kind == TypeKind.Enum)
+                .Select(property => ".WithKnownValues(" + Index(property) + ", " + Runtime + "JsonValue<" + TypeNames.CSharp(property.Type) + ">.IsKnown)")
+                .ToList()
+            : [];
+        var create = knownValues.Count == 0 ? "new(" : "new " + Runtime + "JsonShape(";
+        writer.Line("internal static readonly " + Runtime + "JsonShape " + ShapeField + " = " + create + CSharpLiterals.Quote(model.Name.TrimStart('@')) + string.Concat(descriptors) + ")" + string.Concat(knownValues) + ";");
+    }
+
+    private static string Kinds(TypeRef type) => type.Kind switch
+    {
+        TypeKind.String or TypeKind.DateTimeOffset or TypeKind.DateOnly or TypeKind.Guid => "s",
+        TypeKind.Boolean => "b",
+        TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double => "n",
+        TypeKind.Model or TypeKind.Map => "o",
+        TypeKind.Array => "a",
+        _ => "*",
+    };
+
     private static void WriteFields(SourceWriter writer, ModelSpec model)
     {
-        for (var word = 0; word < PresenceWords(model); word++)
-        {
-            writer.Line("private ulong __presence" + word.ToString(CultureInfo.InvariantCulture) + ";");
-        }
-
         foreach (var property in model.Properties)
         {
             // Required non-null references start as null! until an initializer or the reader sets them.
@@ -49,58 +79,24 @@ internal static class ModelEmitter
             writer.Line("private " + DeclaredType(property) + " " + property.FieldName + initializer + ";");
         }
 
-        writer.Line("private global::DatadogGen.AdditionalPropertyBag? __additionalProperties;");
-
-        // Names encoded once, as System.Text.Json's own generator does, so writing skips validation and escaping.
-        foreach (var property in model.Properties)
-        {
-            writer.Line("private static readonly " + Json + "JsonEncodedText " + EncodedNameField(property) + " = " + Json + "JsonEncodedText.Encode(" + CSharpLiterals.Quote(property.JsonName) + ");");
-        }
-
-        if (model.IsUnionVariant)
-        {
-            WriteShape(writer, model);
-        }
-
         writer.Line();
     }
 
-    // A property may always be null: the reader turns JSON null into the default value.
-    private static void WriteShape(SourceWriter writer, ModelSpec model)
+    private static bool HasRequired(ModelSpec model) => model.Properties.Any(property => property.IsRequired);
+
+    // Reading sets the members it finds; a required one it does not find stays unset, and IsUnparsed says so.
+    private static void WriteReadingConstructor(SourceWriter writer, ModelSpec model)
     {
-        writer.Line("/// <summary>What JSON this model's reader accepts, checked before a union tries to read it.</summary>");
-        writer.Line("internal static readonly global::DatadogGen.JsonShape " + ShapeField + " = new(global::DatadogGen.JsonTokenKinds.Object" + (model.Properties.Count == 0 ? ");" : ","));
-        for (var index = 0; index < model.Properties.Count; index++)
+        if (!HasRequired(model))
         {
-            var property = model.Properties[index];
-            var separator = index == model.Properties.Count - 1 ? ");" : ",";
-            var isKnown = property.Type.Kind == TypeKind.Enum
-                ? ", isKnown: " + TypeNames.CSharp(property.Type) + "." + EnumEmitter.IsKnownJsonMethod
-                : "";
-            writer.Line("    new global::DatadogGen.JsonPropertyShape(" + CSharpLiterals.Quote(property.JsonName) + ", " + JsonExpressions.TokenKinds(property.Type)
-                + " | global::DatadogGen.JsonTokenKinds.Null, isRequired: " + (property.IsRequired ? "true" : "false") + isKnown + ")" + separator);
+            return;
         }
-    }
 
-    /// <summary>The static field holding a union variant's <c>JsonShape</c>; no property or field name starts with two underscores and "shape".</summary>
-    public const string ShapeField = "__shape";
-
-    private static string EncodedNameField(PropertySpec property) => "__json" + property.Name.TrimStart('@');
-
-    private static void WriteConstructors(SourceWriter writer, ModelSpec model)
-    {
-        writer.Line("/// <summary>Creates an empty " + model.Name + "; set its properties with an object initializer.</summary>");
-        writer.Line("public " + model.Name + "()");
-        writer.Line("{");
-        writer.Line("}");
+        writer.Line("/// <summary>Creates an empty " + model.Name.TrimStart('@') + "; set its properties with an object initializer.</summary>");
+        writer.Line("public " + model.Name + "() { }");
         writer.Line();
-        writer.Line("// Deserialization sets the members it finds; a required one it does not find stays unset (IsUnparsed).");
-        writer.Line("#pragma warning disable CS8618");
         writer.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
-        writer.Line("private " + model.Name + "(bool deserializing)");
-        writer.Line("{");
-        writer.Line("}");
-        writer.Line("#pragma warning restore CS8618");
+        writer.Line("private " + model.Name + "(bool reading) { }");
         writer.Line();
     }
 
@@ -113,149 +109,118 @@ internal static class ModelEmitter
         }
 
         var modifiers = property.IsRequired ? "public required " : "public ";
-        using (writer.Block(modifiers + DeclaredType(property) + " " + property.Name))
-        {
-            writer.Line("get => " + property.FieldName + ";");
-            writer.Line("set { " + property.FieldName + " = value; " + MarkPresent(property) + " }");
-        }
-
-        writer.Line();
+        writer.Line(modifiers + DeclaredType(property) + " " + property.Name + " { get => " + property.FieldName + "; set { " + property.FieldName + " = value; MarkPresent(" + Index(property) + "); } }");
     }
 
-    private static void WriteContainsUnknownValues(SourceWriter writer, ModelSpec model)
+    private static void WriteReadProperty(SourceWriter writer, ModelSpec model)
     {
-        var checks = MissingRequiredChecks(model).ToList();
-        checks.Add("__additionalProperties is { HasMismatches: true }");
-        checks.AddRange(model.Properties
-            .Select((property, index) => (Property: property, Local: "p" + index.ToString(CultureInfo.InvariantCulture)))
-            .Select(entry => (entry.Property, entry.Local, Check: JsonExpressions.UnknownCheck(entry.Property.Type, entry.Local)))
-            .Where(entry => entry.Check is not null)
-            .Select(entry => "(" + entry.Property.FieldName + " is { } " + entry.Local + " && " + entry.Check + ")"));
         writer.Line("/// <inheritdoc/>");
-        writer.Line("public bool IsUnparsed => ContainsUnknownValues();");
-        writer.Line();
-        writer.Line("internal bool ContainsUnknownValues() => " + string.Join(" || ", checks) + ";");
-        writer.Line();
+        using (writer.Block("protected override void ReadProperty(int index, ref " + ReaderType + " reader)"))
+        {
+            WriteSwitch(writer, model, property => property.FieldName + " = " + ReadValue(property) + ";");
+        }
     }
 
-    // One mask per presence word: a required property whose bit is clear was missing from the JSON read.
-    private static System.Collections.Generic.IEnumerable<string> MissingRequiredChecks(ModelSpec model) =>
-        model.Properties
-            .Where(property => property.IsRequired)
-            .GroupBy(property => property.Index / 64)
-            .Select(word =>
-            {
-                var mask = "0x" + word.Aggregate(0UL, (bits, property) => bits | (1UL << (property.Index % 64))).ToString("X", CultureInfo.InvariantCulture) + "UL";
-                return "(__presence" + word.Key.ToString(CultureInfo.InvariantCulture) + " & " + mask + ") != " + mask;
-            });
-
-    private static void WriteReadJson(SourceWriter writer, ModelSpec model)
+    private static void WriteWriteProperty(SourceWriter writer, ModelSpec model)
     {
-        using (writer.Block("internal static " + model.Name + " ReadJson(ref " + Json + "Utf8JsonReader reader)"))
+        writer.Line("/// <inheritdoc/>");
+        using (writer.Block("protected override void WriteProperty(int index, " + WriterType + " writer)"))
         {
-            writer.Line("global::DatadogGen.JsonPrimitives.ExpectStartObject(ref reader, \"" + model.Name + "\");");
-            writer.Line("var value = new " + model.Name + "(deserializing: true);");
-            using (writer.Block("while (reader.Read() && reader.TokenType == " + Json + "JsonTokenType.PropertyName)"))
-            {
-                if (model.Properties.Count == 0)
-                {
-                    WriteReadAdditionalProperty(writer);
-                }
-                else
-                {
-                    WriteReadPropertyTolerantly(writer, model);
-                }
-            }
+            WriteSwitch(writer, model, WriteValue);
+        }
+    }
 
-            writer.Line("return value;");
+    private static void WriteSwitch(SourceWriter writer, ModelSpec model, System.Func<PropertySpec, string> statement)
+    {
+        if (model.Properties.Count == 0)
+        {
+            return;
         }
 
-        writer.Line();
-    }
-
-    // A response that bends the spec (a number where it says string, an object where it says array) must not cost
-    // the whole body: the value is kept raw, the typed property stays absent, and IsUnparsed says so.
-    private static void WriteReadPropertyTolerantly(SourceWriter writer, ModelSpec model)
-    {
-        writer.Line("var property = reader;");
-        using (writer.Block("try"))
+        using (writer.Block("switch (index)"))
         {
-            var keyword = "if";
             foreach (var property in model.Properties)
             {
-                using (writer.Block(keyword + " (reader.ValueTextEquals(" + CSharpLiterals.QuoteUtf8(property.JsonName) + "))"))
-                {
-                    writer.Line("reader.Read();");
-                    writer.Line("value." + property.FieldName + " = reader.TokenType == " + Json + "JsonTokenType.Null ? default(" + DeclaredType(property) + ")! : " + ReadValue(property) + ";");
-                    writer.Line("value." + MarkPresent(property));
-                }
-
-                keyword = "else if";
+                writer.Line("case " + Index(property) + ": " + statement(property) + " break;");
             }
-
-            using (writer.Block("else"))
-            {
-                WriteReadAdditionalProperty(writer);
-            }
-        }
-
-        using (writer.Block("catch (global::System.Exception exception) when (global::DatadogGen.JsonPrimitives.IsRejection(exception))"))
-        {
-            writer.Line("reader = property;");
-            writer.Line("(value.__additionalProperties ??= new()).ReadMismatch(ref reader);");
         }
     }
 
-    private static void WriteReadAdditionalProperty(SourceWriter writer)
+    /// <summary>Reads a non-null value into the field's type; ApiModel's helpers where one fits, else the shared expression.</summary>
+    private static string ReadValue(PropertySpec property)
     {
-        writer.Line("var name = reader.GetString()!;");
-        writer.Line("reader.Read();");
-        writer.Line("(value.__additionalProperties ??= new()).Read(name, ref reader);");
-    }
-
-    private static void WriteWriteJson(SourceWriter writer, ModelSpec model)
-    {
-        using (writer.Block("internal static void WriteJson(" + Json + "Utf8JsonWriter writer, " + model.Name + " value)"))
+        var type = property.Type;
+        switch (type.Kind)
         {
-            writer.Line("writer.WriteStartObject();");
-            foreach (var property in model.Properties)
-            {
-                var write = "writer.WritePropertyName(" + EncodedNameField(property) + "); "
-                    + "if (value." + property.FieldName + " is { } present) { " + WriteValue(property) + " } else { writer.WriteNullValue(); }";
-                writer.Line("if (" + IsPresent(property) + ") { " + write + " }");
-            }
-
-            writer.Line("value.__additionalProperties?.WriteTo(writer);");
-
-            writer.Line("writer.WriteEndObject();");
+            case TypeKind.DateTimeOffset:
+                return "ReadDateTime(ref reader, " + Index(property) + ")";
+            case TypeKind.DateOnly:
+                return "ReadDate(ref reader)";
+            case TypeKind.Any:
+                return "ReadAny(ref reader)";
+            case TypeKind.Model or TypeKind.Enum or TypeKind.Union:
+                return "ReadValue<" + TypeNames.CSharp(type) + ">(ref reader)";
+            case TypeKind.Array or TypeKind.Map when CollectionHelper(type) is { } helper:
+                return "Read" + helper + "(ref reader)";
+            default:
+                return JsonExpressions.Read(type, "reader");
         }
     }
 
-    // A date-time keeps the text it was read from (".000Z", "+00:00") for when it is written back unchanged.
-    private static string ReadValue(PropertySpec property) => property.Type.Kind == TypeKind.DateTimeOffset
-        ? "global::DatadogGen.JsonPrimitives.ReadDateTimeOffset(ref reader, ref value.__additionalProperties, " + CSharpLiterals.Quote(property.JsonName) + ")"
-        : JsonExpressions.Read(property.Type, "reader");
+    private static string WriteValue(PropertySpec property)
+    {
+        var type = property.Type;
+        var field = property.FieldName;
+        switch (type.Kind)
+        {
+            case TypeKind.String:
+                return "writer.WriteStringValue(" + field + ");";
+            case TypeKind.DateTimeOffset:
+                return "WriteDateTime(writer, " + field + ", " + Index(property) + ");";
+            case TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Guid:
+                return "Write" + type.Kind + "(writer, " + field + ");";
+            case TypeKind.DateOnly:
+                return "WriteDate(writer, " + field + ");";
+            case TypeKind.Any:
+                return "WriteAny(writer, " + field + ");";
+            case TypeKind.Model or TypeKind.Union:
+                return "WriteValue<" + TypeNames.CSharp(type) + ">(writer, " + field + ");";
+            case TypeKind.Enum:
+                return "WriteEnum<" + TypeNames.CSharp(type) + ">(writer, " + field + ");";
+            case TypeKind.Array or TypeKind.Map when CollectionHelper(type) is { } helper:
+                return "Write" + helper + "(writer, " + field + ");";
+            default:
+                // Pattern variables of an if in a switch section are scoped to the whole switch: one name per case.
+                var present = "p" + Index(property);
+                return "if (" + field + " is { } " + present + ") { " + JsonExpressions.Write(type, "writer", present) + " } else { writer.WriteNullValue(); }";
+        }
+    }
 
-    private static string WriteValue(PropertySpec property) => property.Type.Kind == TypeKind.DateTimeOffset
-        ? "global::DatadogGen.JsonPrimitives.WriteDateTimeOffset(writer, present, value.__additionalProperties, " + CSharpLiterals.Quote(property.JsonName) + ");"
-        : JsonExpressions.Write(property.Type, "writer", "present");
+    /// <summary>
+    /// The ApiModel helper for a list or map (List, Map, StringList, ...), with its type argument, or null when the
+    /// collection needs the general reader: nullable or nested elements.
+    /// </summary>
+    private static string? CollectionHelper(TypeRef collection)
+    {
+        var element = collection.Element!;
+        var shape = collection.Kind == TypeKind.Array ? "List" : "Map";
+        if (collection.ElementIsNullable)
+        {
+            return null;
+        }
+
+        return element.Kind switch
+        {
+            TypeKind.Model or TypeKind.Enum or TypeKind.Union => shape + "<" + TypeNames.CSharp(element) + ">",
+            TypeKind.String => "String" + shape,
+            TypeKind.Any when collection.Kind == TypeKind.Map => "AnyMap",
+            _ => null,
+        };
+    }
 
     /// <summary>Optional properties are nullable in C# so "not set" exists; required ones keep the spec's nullability.</summary>
     private static string DeclaredType(PropertySpec property) =>
         TypeNames.CSharp(property.Type, nullable: !property.IsRequired || property.IsNullable);
 
-    private static int PresenceWords(ModelSpec model) =>
-        (model.Properties.Count + 63) / 64;
-
-    private static string MarkPresent(PropertySpec property) =>
-        PresenceField(property) + " |= " + PresenceBit(property) + ";";
-
-    private static string IsPresent(PropertySpec property) =>
-        "(value." + PresenceField(property) + " & " + PresenceBit(property) + ") != 0";
-
-    private static string PresenceField(PropertySpec property) =>
-        "__presence" + (property.Index / 64).ToString(CultureInfo.InvariantCulture);
-
-    private static string PresenceBit(PropertySpec property) =>
-        "(1UL << " + (property.Index % 64).ToString(CultureInfo.InvariantCulture) + ")";
+    private static string Index(PropertySpec property) => property.Index.ToString(CultureInfo.InvariantCulture);
 }

@@ -70,7 +70,7 @@ internal static class PaginationEmitter
         var body = operation.Body!;
         var holder = body.Name;
         var bodyType = TypeNames.CSharp(body.Type);
-        var copy = "global::DatadogGen.JsonModel.Deserialize(global::DatadogGen.JsonModel.Serialize(" + body.Name + ", " + bodyType + ".WriteJson), " + bodyType + ".ReadJson)";
+        var copy = "global::DatadogGen.JsonModel.Deserialize(global::DatadogGen.JsonModel.Serialize(" + body.Name + ", " + "global::DatadogGen.JsonValue<" + bodyType + ">.Write), global::DatadogGen.JsonValue<" + bodyType + ">.Read)";
         writer.Line(body.IsRequired
             ? body.Name + " = " + copy + ";"
             : body.Name + " = " + body.Name + " is null ? new " + bodyType + "() : " + copy + ";");

@@ -140,7 +140,9 @@ internal static class RequestEmitter
         switch (body.Kind)
         {
             case BodyKind.Json:
-                var write = "static (global::System.Text.Json.Utf8JsonWriter w, " + TypeNames.CSharp(body.Type) + " v) => " + JsonExpressions.Write(body.Type, "w", "v").TrimEnd(';');
+                var write = body.Type.Kind is TypeKind.Model or TypeKind.Union or TypeKind.Enum
+                    ? "global::DatadogGen.JsonValue<" + TypeNames.CSharp(body.Type) + ">.Write"
+                    : "static (global::System.Text.Json.Utf8JsonWriter w, " + TypeNames.CSharp(body.Type) + " v) => " + JsonExpressions.Write(body.Type, "w", "v").TrimEnd(';');
                 var contentType = body.ContentType == DefaultJsonMediaType ? "" : ", " + CSharpLiterals.Quote(body.ContentType);
                 WriteIfPresent(writer, body.IsRequired, body.Name, "request.SetJsonBody(" + PresentValue(body) + ", " + write + contentType + ");");
                 break;

@@ -11,7 +11,6 @@ internal static class SupportEmitter
 {
     public static void EmitJsonOptions(SourceWriter writer, string ns, string accessibility, EquatableArray<string> typeNames)
     {
-        var serialization = GeneratedFile.SerializationNamespace(ns);
         writer.Line("/// <summary>JSON options that read and write every generated type without reflection (NativeAOT-safe).</summary>");
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
         using (writer.Block(accessibility + " static partial class DatadogJson"))
@@ -28,7 +27,7 @@ internal static class SupportEmitter
 
                 foreach (var name in typeNames)
                 {
-                    writer.Line("yield return new global::" + serialization + "." + name.TrimStart('@') + "JsonConverter();");
+                    writer.Line("yield return new " + TypeAttributes.Converter("global::" + ns + "." + name) + "();");
                 }
             }
         }

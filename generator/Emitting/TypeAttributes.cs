@@ -5,7 +5,7 @@ namespace DatadogGen.Generator.Emitting;
 /// <summary>The attributes every generated type carries: provenance, deprecation and its JSON converter.</summary>
 internal static class TypeAttributes
 {
-    public static void Write(SourceWriter writer, TypeSpec type, string ns)
+    public static void Write(SourceWriter writer, TypeSpec type)
     {
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
         if (type.IsDeprecated)
@@ -13,9 +13,9 @@ internal static class TypeAttributes
             writer.Line("[global::System.Obsolete(\"Deprecated in the spec.\")]");
         }
 
-        writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(global::" + ConverterName(type, ns) + "))]");
+        writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + Converter(type.Name) + "))]");
     }
 
-    public static string ConverterName(TypeSpec type, string ns) =>
-        GeneratedFile.SerializationNamespace(ns) + "." + type.Name.TrimStart('@') + "JsonConverter";
+    /// <summary>The runtime's one converter class, closed over a generated type.</summary>
+    public static string Converter(string typeName) => "global::DatadogGen.JsonModelConverter<" + typeName + ">";
 }

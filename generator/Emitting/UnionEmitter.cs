@@ -13,12 +13,12 @@ internal static class UnionEmitter
 {
     private const string Json = "global::System.Text.Json.";
 
-    public static void Emit(SourceWriter writer, UnionSpec spec, string ns, string accessibility)
+    public static void Emit(SourceWriter writer, UnionSpec spec, string accessibility)
     {
         var name = spec.Name;
         XmlDocs.Summary(writer, spec.Description, name + ": one of several shapes.");
-        TypeAttributes.Write(writer, spec, ns);
-        using (writer.Block(accessibility + " sealed partial class " + name))
+        TypeAttributes.Write(writer, spec);
+        using (writer.Block(accessibility + " sealed partial class " + name + " : global::DatadogGen.IJsonValue<" + name + ">"))
         {
             writer.Line("private readonly object? _value;");
             writer.Line("private readonly " + Json + "JsonElement? _unparsed;");
@@ -42,7 +42,7 @@ internal static class UnionEmitter
             writer.Line("/// <summary>The JSON no variant matched, kept so it is written back unchanged.</summary>");
             writer.Line("public " + Json + "JsonElement? UnparsedObject => _unparsed;");
             writer.Line();
-            WriteContainsUnknownValues(writer, spec);
+            WriteIsUnparsed(writer, spec);
             WriteReadJson(writer, spec);
             WriteWriteJson(writer, spec);
         }
@@ -77,30 +77,20 @@ internal static class UnionEmitter
         }
     }
 
-    private static void WriteContainsUnknownValues(SourceWriter writer, UnionSpec spec)
+    private static void WriteIsUnparsed(SourceWriter writer, UnionSpec spec)
     {
-        writer.Line("/// <summary>True when this union, or anything inside the variant it holds, is unknown to the spec.</summary>");
-        using (writer.Block("internal bool ContainsUnknownValues()"))
-        {
-            writer.Line("if (IsUnparsed) return true;");
-            foreach (var variant in spec.Variants)
-            {
-                var check = JsonExpressions.UnknownCheck(variant.Type, Local(variant));
-                if (check is not null)
-                {
-                    writer.Line("if (_value is " + TypeNames.CSharp(variant.Type) + " " + Local(variant) + " && " + check + ") return true;");
-                }
-            }
-
-            writer.Line("return false;");
-        }
-
+        var checks = spec.Variants
+            .Select(variant => (Variant: variant, Check: JsonExpressions.UnknownCheck(variant.Type, Local(variant))))
+            .Where(entry => entry.Check is not null)
+            .Select(entry => " || (_value is " + TypeNames.CSharp(entry.Variant.Type) + " " + Local(entry.Variant) + " && " + entry.Check + ")");
+        writer.Line("// Unlike IsUnparsed, also true when the variant it holds is unparsed or holds an unknown enum value.");
+        writer.Line("bool global::DatadogGen.IJsonModel.IsUnparsed => IsUnparsed" + string.Concat(checks) + ";");
         writer.Line();
     }
 
     private static void WriteReadJson(SourceWriter writer, UnionSpec spec)
     {
-        using (writer.Block("internal static " + spec.Name + " ReadJson(ref " + Json + "Utf8JsonReader reader)"))
+        using (writer.Block("static " + spec.Name + " global::DatadogGen.IJsonValue<" + spec.Name + ">.ReadJson(ref " + Json + "Utf8JsonReader reader)"))
         {
             if (spec.DiscriminatorProperty is { } discriminator)
             {
@@ -159,7 +149,7 @@ internal static class UnionEmitter
 
     private static void WriteWriteJson(SourceWriter writer, UnionSpec spec)
     {
-        using (writer.Block("internal static void WriteJson(" + Json + "Utf8JsonWriter writer, " + spec.Name + " value)"))
+        using (writer.Block("static void global::DatadogGen.IJsonValue<" + spec.Name + ">.WriteJson(" + Json + "Utf8JsonWriter writer, " + spec.Name + " value)"))
         {
             using (writer.Block("switch (value._value)"))
             {

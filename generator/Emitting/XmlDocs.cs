@@ -12,6 +12,13 @@ internal static class XmlDocs
 
     public static void Element(SourceWriter writer, string tag, string text, string attributes = "")
     {
+        var lines = text.Replace("\r\n", "\n").Trim('\n');
+        if (lines.IndexOf('\n') < 0)
+        {
+            writer.Line("/// <" + tag + attributes + ">" + Escape(lines).Trim() + "</" + tag + ">");
+            return;
+        }
+
         writer.Line("/// <" + tag + attributes + ">");
         foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
         {

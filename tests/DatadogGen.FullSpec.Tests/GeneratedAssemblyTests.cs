@@ -19,7 +19,7 @@ public class GeneratedAssemblyTests(ITestOutputHelper output)
     public void AllOfV2IsGenerated()
     {
 #if DATADOG_SHARED_SPEC
-        // Top-level public types only: not the compiler's closures, not the converters in V2.Serialization.
+        // Top-level public types only, not the compiler's closures.
         var types = GeneratedModels.Assembly.GetTypes().Where(t => t.Namespace == GeneratedModels.Namespace && t.IsPublic).ToList();
         var apis = types.Where(t => t.Name.EndsWith("Api", StringComparison.Ordinal) || t.Name.EndsWith("API", StringComparison.Ordinal))
             .Where(t => t.GetConstructor([typeof(ApiClient)]) is not null)

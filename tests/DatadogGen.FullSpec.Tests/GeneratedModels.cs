@@ -33,13 +33,9 @@ internal static class GeneratedModels
 
     public static string Serialize(object value) => JsonSerializer.Serialize(value, TypeInfo(value.GetType()));
 
-    /// <summary>The generated internal <c>ContainsUnknownValues()</c> of a model or union.</summary>
-    public static bool ContainsUnknownValues(object value)
-    {
-        var method = value.GetType().GetMethod("ContainsUnknownValues", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public, Type.EmptyTypes)
-            ?? throw new MissingMethodException(value.GetType().FullName, "ContainsUnknownValues");
-        return (bool)method.Invoke(value, null)!;
-    }
+    /// <summary>What a generated model, union or enum says of itself: <c>IJsonModel.IsUnparsed</c>, which for a union includes the variant it holds.</summary>
+    public static bool ContainsUnknownValues(object value) =>
+        value is DatadogGen.IJsonModel model ? model.IsUnparsed : throw new ArgumentException($"{value.GetType().FullName} is not a generated type.", nameof(value));
 
     /// <summary>Everything in an object graph that the spec does not describe, each with its JSON-ish path.</summary>
     public static UnknownValues FindUnknownValues(object root)

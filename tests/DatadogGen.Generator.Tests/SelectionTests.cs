@@ -33,7 +33,7 @@ public sealed class SelectionTests
         Assert.All(files, file => Assert.Contains("namespace Acme.Monitoring.Client\n", file.Text, StringComparison.Ordinal));
         Assert.DoesNotContain(files, file => file.Text.Contains("Consumer.Datadog", StringComparison.Ordinal));
         Assert.NotNull(compilation.GetTypeByMetadataName("Acme.Monitoring.Client.IncidentsApi"));
-        Assert.NotNull(compilation.GetTypeByMetadataName("Acme.Monitoring.Client.Serialization.AttachmentJsonConverter"));
+        Assert.NotNull(compilation.GetTypeByMetadataName("Acme.Monitoring.Client.Attachment"));
         Assert.Empty(compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
     }
 
