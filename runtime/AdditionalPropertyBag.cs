@@ -108,6 +108,13 @@ public sealed class AdditionalPropertyBag : IDictionary<string, JsonElement>, IR
     /// </summary>
     public bool HasMismatches { get; private set; }
 
+    // What a model needs only now and then, kept here so that every model object is not larger for it (the bag
+    // itself exists only when needed): a value read inside it that the spec does not know, and the presence bits
+    // of properties past the 64th.
+    internal bool HasUnknownValues { get; set; }
+
+    internal ulong[]? MorePresence { get; set; }
+
     /// <summary>
     /// Keeps a described property whose value the model's reader rejected, so that writing the model back
     /// reproduces it, and marks the bag as holding a mismatch.

@@ -16,10 +16,9 @@ namespace DatadogGen;
 /// </summary>
 public abstract class ApiModel : IJsonModel
 {
+    // Two fields only: a model object is no larger than one that held its presence bits and bag itself.
     private ulong _presence;
-    private ulong[]? _morePresence;
     private AdditionalPropertyBag? _additionalProperties;
-    private bool _readUnknownValues;
 
     /// <summary>Properties the spec does not describe, kept so they are written back unchanged.</summary>
     public IDictionary<string, JsonElement> AdditionalProperties => _additionalProperties ??= new();
@@ -30,9 +29,8 @@ public abstract class ApiModel : IJsonModel
     /// back), an enum value is one the spec does not list, or a union matched none of its variants.
     /// </summary>
     public bool IsUnparsed =>
-        _readUnknownValues
-        || _additionalProperties is { HasMismatches: true }
-        || !JsonShape.HasAllRequired(_presence, _morePresence);
+        _additionalProperties is { HasMismatches: true } or { HasUnknownValues: true }
+        || !JsonShape.HasAllRequired(_presence, _additionalProperties?.MorePresence);
 
     /// <summary>The model's properties: JSON names, token kinds, which are required.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -61,7 +59,8 @@ public abstract class ApiModel : IJsonModel
             return;
         }
 
-        var words = _morePresence ??= new ulong[(JsonShape.Count - 1) / 64];
+        var bag = _additionalProperties ??= new();
+        var words = bag.MorePresence ??= new ulong[(JsonShape.Count - 1) / 64];
         words[(index / 64) - 1] |= 1UL << (index % 64);
     }
 
@@ -114,7 +113,7 @@ public abstract class ApiModel : IJsonModel
         var shape = JsonShape;
         writer.WriteStartObject();
         WritePresent(writer, shape, _presence, 0);
-        if (_morePresence is { } more)
+        if (_additionalProperties?.MorePresence is { } more)
         {
             for (var word = 0; word < more.Length; word++)
             {
@@ -132,7 +131,7 @@ public abstract class ApiModel : IJsonModel
         {
             var index = offset + BitOperations.TrailingZeroCount(bits);
             bits &= bits - 1;
-            writer.WritePropertyName(shape.Property(index).EncodedName);
+            writer.WritePropertyName(shape.EncodedName(index));
             WriteProperty(index, writer);
         }
     }
@@ -146,9 +145,15 @@ public abstract class ApiModel : IJsonModel
         where T : IJsonValue<T>
     {
         var value = T.ReadJson(ref reader);
-        _readUnknownValues |= value.IsUnparsed;
+        if (value.IsUnparsed)
+        {
+            NoteUnknownValue();
+        }
+
         return value;
     }
+
+    private void NoteUnknownValue() => (_additionalProperties ??= new()).HasUnknownValues = true;
 
     /// <summary>Reads an array of generated values.</summary>
     /// <typeparam name="T">The element type.</typeparam>
@@ -161,7 +166,10 @@ public abstract class ApiModel : IJsonModel
         var items = JsonCollections.ReadList(ref reader, JsonValue<T>.ReadNullable);
         foreach (var item in items)
         {
-            _readUnknownValues |= item is { IsUnparsed: true };
+            if (item is { IsUnparsed: true })
+            {
+                NoteUnknownValue();
+            }
         }
 
         return items;
@@ -178,7 +186,10 @@ public abstract class ApiModel : IJsonModel
         var entries = JsonCollections.ReadMap(ref reader, JsonValue<T>.ReadNullable);
         foreach (var entry in entries)
         {
-            _readUnknownValues |= entry.Value is { IsUnparsed: true };
+            if (entry.Value is { IsUnparsed: true })
+            {
+                NoteUnknownValue();
+            }
         }
 
         return entries;

@@ -85,6 +85,7 @@ public sealed class JsonShape
     private readonly JsonPropertyShape[] _properties;
     private readonly ulong _requiredMask;
     private readonly ulong[] _requiredWords;
+    private readonly JsonEncodedText[] _encodedNames;
 
     /// <summary>Creates a shape.</summary>
     /// <param name="root">The tokens the value may start with.</param>
@@ -122,6 +123,7 @@ public sealed class JsonShape
         }
 
         _requiredMask = _requiredWords.Length == 0 ? 0 : _requiredWords[0];
+        _encodedNames = Array.ConvertAll(properties, property => property.EncodedName);
     }
 
     /// <summary>The model's name.</summary>
@@ -142,6 +144,8 @@ public sealed class JsonShape
     }
 
     internal ref readonly JsonPropertyShape Property(int index) => ref _properties[index];
+
+    internal JsonEncodedText EncodedName(int index) => _encodedNames[index];
 
     /// <summary>Whether every required property is marked in <paramref name="presence"/> (word 0) and <paramref name="more"/> (words 1 and up).</summary>
     internal bool HasAllRequired(ulong presence, ulong[]? more)
