@@ -108,11 +108,8 @@ public sealed class AdditionalPropertyBag : IDictionary<string, JsonElement>, IR
     /// </summary>
     public bool HasMismatches { get; private set; }
 
-    // What a model needs only now and then, kept here so that every model object is not larger for it (the bag
-    // itself exists only when needed): a value read inside it that the spec does not know, and the presence bits
-    // of properties past the 64th.
-    internal bool HasUnknownValues { get; set; }
-
+    // The presence bits of a model's properties past the 63rd, kept here so that every model object is not
+    // larger for the few models that have so many (the bag itself exists only when needed).
     internal ulong[]? MorePresence { get; set; }
 
     /// <summary>

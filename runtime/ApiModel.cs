@@ -16,7 +16,12 @@ namespace DatadogGen;
 /// </summary>
 public abstract class ApiModel : IJsonModel
 {
-    // Two fields only: a model object is no larger than one that held its presence bits and bag itself.
+    // Two fields only: a model object is no larger than one that held its presence bits and bag itself. The top
+    // bit of _presence says a value read inside the object is unknown to the spec; the first 63 properties have
+    // their bits here, the rest in the bag (few models have more).
+    private const int InlineBits = 63;
+    private const ulong UnknownValuesBit = 1UL << InlineBits;
+
     private ulong _presence;
     private AdditionalPropertyBag? _additionalProperties;
 
@@ -29,8 +34,9 @@ public abstract class ApiModel : IJsonModel
     /// back), an enum value is one the spec does not list, or a union matched none of its variants.
     /// </summary>
     public bool IsUnparsed =>
-        _additionalProperties is { HasMismatches: true } or { HasUnknownValues: true }
-        || !JsonShape.HasAllRequired(_presence, _additionalProperties?.MorePresence);
+        (_presence & UnknownValuesBit) != 0
+        || _additionalProperties is { HasMismatches: true }
+        || !JsonShape.HasAllRequired(_presence & ~UnknownValuesBit, _additionalProperties?.MorePresence);
 
     /// <summary>The model's properties: JSON names, token kinds, which are required.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -53,15 +59,15 @@ public abstract class ApiModel : IJsonModel
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected void MarkPresent(int index)
     {
-        if (index < 64)
+        if (index < InlineBits)
         {
             _presence |= 1UL << index;
             return;
         }
 
         var bag = _additionalProperties ??= new();
-        var words = bag.MorePresence ??= new ulong[(JsonShape.Count - 1) / 64];
-        words[(index / 64) - 1] |= 1UL << (index % 64);
+        var words = bag.MorePresence ??= new ulong[(JsonShape.Count - InlineBits + 63) / 64];
+        words[(index - InlineBits) / 64] |= 1UL << ((index - InlineBits) % 64);
     }
 
     /// <summary>Reads the object at the reader into this fresh instance.</summary>
@@ -112,12 +118,12 @@ public abstract class ApiModel : IJsonModel
     {
         var shape = JsonShape;
         writer.WriteStartObject();
-        WritePresent(writer, shape, _presence, 0);
+        WritePresent(writer, shape, _presence & ~UnknownValuesBit, 0);
         if (_additionalProperties?.MorePresence is { } more)
         {
             for (var word = 0; word < more.Length; word++)
             {
-                WritePresent(writer, shape, more[word], (word + 1) * 64);
+                WritePresent(writer, shape, more[word], InlineBits + (word * 64));
             }
         }
 
@@ -153,7 +159,7 @@ public abstract class ApiModel : IJsonModel
         return value;
     }
 
-    private void NoteUnknownValue() => (_additionalProperties ??= new()).HasUnknownValues = true;
+    private void NoteUnknownValue() => _presence |= UnknownValuesBit;
 
     /// <summary>Reads an array of generated values.</summary>
     /// <typeparam name="T">The element type.</typeparam>

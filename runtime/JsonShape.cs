@@ -84,7 +84,8 @@ public sealed class JsonShape
     private readonly JsonTokenKinds _root;
     private readonly JsonPropertyShape[] _properties;
     private readonly ulong _requiredMask;
-    private readonly ulong[] _requiredWords;
+    private readonly ulong _requiredInline;
+    private readonly bool _requiredPastInline;
     private readonly JsonEncodedText[] _encodedNames;
 
     /// <summary>Creates a shape.</summary>
@@ -113,16 +114,15 @@ public sealed class JsonShape
         TypeName = typeName ?? throw new ArgumentNullException(nameof(typeName));
         _root = root;
         _properties = properties ?? throw new ArgumentNullException(nameof(properties));
-        _requiredWords = new ulong[(properties.Length + 63) / 64];
         for (var index = 0; index < properties.Length; index++)
         {
             if (properties[index].IsRequired)
             {
-                _requiredWords[index / 64] |= 1UL << (index % 64);
+                _requiredMask |= index < 64 ? 1UL << index : 0;
+                _requiredInline |= index < 63 ? 1UL << index : 0;
+                _requiredPastInline |= index >= 63;
             }
         }
-
-        _requiredMask = _requiredWords.Length == 0 ? 0 : _requiredWords[0];
         _encodedNames = Array.ConvertAll(properties, property => property.EncodedName);
     }
 
@@ -147,13 +147,26 @@ public sealed class JsonShape
 
     internal JsonEncodedText EncodedName(int index) => _encodedNames[index];
 
-    /// <summary>Whether every required property is marked in <paramref name="presence"/> (word 0) and <paramref name="more"/> (words 1 and up).</summary>
+    /// <summary>
+    /// Whether every required property is marked: the first 63 in <paramref name="presence"/>, the rest in
+    /// <paramref name="more"/>, 64 a word (ApiModel's layout).
+    /// </summary>
     internal bool HasAllRequired(ulong presence, ulong[]? more)
     {
-        for (var word = 0; word < _requiredWords.Length; word++)
+        if ((presence & _requiredInline) != _requiredInline)
         {
-            var bits = word == 0 ? presence : more is { } rest && rest.Length >= word ? rest[word - 1] : 0;
-            if ((bits & _requiredWords[word]) != _requiredWords[word])
+            return false;
+        }
+
+        for (var index = 63; _requiredPastInline && index < _properties.Length; index++)
+        {
+            if (!_properties[index].IsRequired)
+            {
+                continue;
+            }
+
+            var present = more is { } rest && rest.Length > (index - 63) / 64 && (rest[(index - 63) / 64] & (1UL << ((index - 63) % 64))) != 0;
+            if (!present)
             {
                 return false;
             }
