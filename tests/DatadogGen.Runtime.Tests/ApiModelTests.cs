@@ -1,0 +1,59 @@
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using Xunit;
+
+namespace DatadogGen.Runtime.Tests;
+
+/// <summary>
+/// ApiModel past its 63rd property, where presence bits move from the object into the bag. Datadog's v2 has no
+/// model that large (29 properties at most), so the generated models never reach this path; a schema could.
+/// </summary>
+public sealed class ApiModelTests
+{
+    [Fact]
+    public void A_model_with_70_properties_writes_back_exactly_the_properties_it_read()
+    {
+        var json = "{\"p0\":\"a\",\"p62\":\"b\",\"p63\":\"c\",\"p64\":null,\"p68\":\"e\",\"p69\":\"d\",\"extra\":1}";
+
+        var model = JsonModel.Deserialize(Encoding.UTF8.GetBytes(json), JsonValue<WideModel>.Read);
+
+        Assert.Equal("c", model.Values[63]);
+        Assert.False(model.IsUnparsed);
+        Assert.Equal(json, Encoding.UTF8.GetString(JsonModel.Serialize(model, JsonValue<WideModel>.Write)));
+    }
+
+    [Fact]
+    public void A_required_property_past_the_63rd_that_is_missing_makes_the_model_unparsed()
+    {
+        var model = JsonModel.Deserialize("{\"p0\":\"a\"}"u8, JsonValue<WideModel>.Read);
+
+        Assert.True(model.IsUnparsed);
+        Assert.False(JsonModel.Deserialize("{\"p68\":\"a\"}"u8, JsonValue<WideModel>.Read).IsUnparsed);
+    }
+
+    /// <summary>Written as the generator writes a model, with 70 string properties; p68 is required.</summary>
+    private sealed class WideModel : ApiModel, IJsonValue<WideModel>
+    {
+        private static readonly JsonShape Shape = new(
+            "WideModel",
+            Enumerable.Range(0, 70).Select(index => "p" + index + (index == 68 ? ":s!" : ":s")).ToArray());
+
+        public string?[] Values { get; } = new string?[70];
+
+        protected override JsonShape JsonShape => Shape;
+
+        public static WideModel ReadJson(ref Utf8JsonReader reader)
+        {
+            var value = new WideModel();
+            value.ReadObject(ref reader);
+            return value;
+        }
+
+        public static void WriteJson(Utf8JsonWriter writer, WideModel value) => value.WriteObject(writer);
+
+        protected override void ReadProperty(int index, ref Utf8JsonReader reader) => Values[index] = reader.GetString();
+
+        protected override void WriteProperty(int index, Utf8JsonWriter writer) => writer.WriteStringValue(Values[index]);
+    }
+}
