@@ -16,8 +16,10 @@
 #    -p:UseSharedCompilation=false` under /usr/bin/time -v, so csc is a child process and "Maximum resident set size"
 #    is the compiler's peak memory. For DatadogGen the rebuild includes the generator, which runs inside csc.
 # 4. Generated files and lines are counted for both; the summary gives the best (minimum) of the runs and the ratios.
-# Needs /usr/bin/time (Debian: apt-get install time) and PyYAML (apt-get install python3-yaml). About 5 minutes on
-# 2 cores with RUNS=1, plus ~2 minutes per further run; the compiles take 1-2.5 GB each: run nothing else meanwhile.
+# Each measurement first waits (up to 2 minutes) for the 1-minute load average to fall below 1 and prints it: a load
+# that stays higher, or rises well past ~2 during a compile, means something else was running and the numbers are off.
+# Needs /usr/bin/time (Debian: apt-get install time) and PyYAML (apt-get install python3-yaml). About 6 minutes on
+# 2 cores with RUNS=1, plus ~2-3 minutes per further run; the compiles take 1.5-2.5 GB each: run nothing else meanwhile.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,6 +38,8 @@ export KIOTA_OFFLINE_ENABLED=true KIOTA_CLI_TELEMETRY_OPTOUT=true KIOTA_TUTORIAL
 
 # Timings on a shared 2-core machine mean little if something else runs: print the 1-minute load average with each.
 load() { cut -d' ' -f1 /proc/loadavg; }
+# Before each measurement, wait (at most 2 minutes) for the load of the previous build to fade below 1.
+settle() { local waited=0; while (( $(echo "$(load) >= 1" | bc) )) && (( waited < 120 )); do sleep 5; waited=$((waited + 5)); done; echo "$(load) (waited ${waited} s)"; }
 now() { date +%s.%N; }
 since() { printf '%.1f' "$(echo "$(now) - $1" | bc)"; }
 
@@ -143,16 +147,17 @@ echo "## Measured rebuilds (--no-restore --no-dependencies -m:1 -p:UseSharedComp
 echo
 declare -A best_wall best_rss
 measure() { # $1 = name, $2 = project, $3 = file to touch, $4 = run
-  local timing="$work/time-$1-$4.txt" log="$work/build-$1-$4.log" before wall rss seconds
+  local timing="$work/time-$1-$4.txt" log="$work/build-$1-$4.log" before wall rss seconds cpu
+  before=$(settle)
   touch "$3"
-  before=$(load)
   /usr/bin/time -v -o "$timing" dotnet build "$2" -c Release -nologo --no-restore --no-dependencies \
     -m:1 -nodeReuse:false -p:UseSharedCompilation=false > "$log" 2>&1 \
     || { echo "rebuild of $1 failed, see $log" >&2; tail -20 "$log" >&2; exit 1; }
   wall=$(grep "Elapsed (wall clock)" "$timing" | awk '{print $NF}')
   rss=$(grep "Maximum resident set size" "$timing" | awk '{print $NF}')
   seconds=$(echo "$wall" | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
-  echo "run $4, $1: wall ${seconds} s, peak RSS $((rss / 1024)) MiB (load before: $before, after: $(load))"
+  cpu=$(awk -F': ' '/User time|System time/ { sum += $2 } END { printf "%.1f", sum }' "$timing")
+  echo "run $4, $1: wall ${seconds} s, CPU user+sys ${cpu} s, peak RSS $((rss / 1024)) MiB (load before: $before; after: $(load))"
   if [ -z "${best_wall[$1]:-}" ] || (( $(echo "$seconds < ${best_wall[$1]}" | bc) )); then best_wall[$1]=$seconds; fi
   if [ -z "${best_rss[$1]:-}" ] || (( rss < ${best_rss[$1]} )); then best_rss[$1]=$rss; fi
 }
