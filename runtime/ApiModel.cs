@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace DatadogGen;
@@ -57,14 +58,21 @@ public abstract class ApiModel : IJsonModel
     /// <summary>Marks a property as set, so it is written (as null when it holds null).</summary>
     /// <param name="index">The property's index.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected void MarkPresent(int index)
     {
-        if (index < InlineBits)
+        if ((uint)index < InlineBits)
         {
             _presence |= 1UL << index;
-            return;
         }
+        else
+        {
+            MarkPresentPastInline(index);
+        }
+    }
 
+    private void MarkPresentPastInline(int index)
+    {
         var bag = _additionalProperties ??= new();
         var words = bag.MorePresence ??= new ulong[(JsonShape.Count - InlineBits + 63) / 64];
         words[(index - InlineBits) / 64] |= 1UL << ((index - InlineBits) % 64);
@@ -72,10 +80,10 @@ public abstract class ApiModel : IJsonModel
 
     /// <summary>Reads the object at the reader into this fresh instance.</summary>
     /// <param name="reader">The reader, on '{'.</param>
+    /// <param name="shape">The model's <see cref="JsonShape"/>, passed so the hot path makes no virtual call for it.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected void ReadObject(ref Utf8JsonReader reader)
+    protected void ReadObject(ref Utf8JsonReader reader, JsonShape shape)
     {
-        var shape = JsonShape;
         JsonPrimitives.ExpectStartObject(ref reader, shape.TypeName);
         var next = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -109,14 +117,20 @@ public abstract class ApiModel : IJsonModel
                 (_additionalProperties ??= new()).ReadMismatch(ref reader);
             }
         }
+
+        // Settled once here, so a parent asks one bit instead of checking this object again (IsUnparsedAsRead).
+        if (_additionalProperties is { HasMismatches: true } || !shape.HasAllRequired(_presence, _additionalProperties?.MorePresence))
+        {
+            _presence |= UnknownValuesBit;
+        }
     }
 
     /// <summary>Writes this object: the properties that were set, then the ones the spec does not describe.</summary>
     /// <param name="writer">The writer.</param>
+    /// <param name="shape">The model's <see cref="JsonShape"/>, passed so the hot path makes no virtual call for it.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected void WriteObject(Utf8JsonWriter writer)
+    protected void WriteObject(Utf8JsonWriter writer, JsonShape shape)
     {
-        var shape = JsonShape;
         writer.WriteStartObject();
         WritePresent(writer, shape, _presence & ~UnknownValuesBit, 0);
         if (_additionalProperties?.MorePresence is { } more)
@@ -151,7 +165,7 @@ public abstract class ApiModel : IJsonModel
         where T : IJsonValue<T>
     {
         var value = T.ReadJson(ref reader);
-        if (value.IsUnparsed)
+        if (IsUnparsedAsRead(value))
         {
             NoteUnknownValue();
         }
@@ -160,6 +174,11 @@ public abstract class ApiModel : IJsonModel
     }
 
     private void NoteUnknownValue() => _presence |= UnknownValuesBit;
+
+    // A model just read has settled its own state into one bit; enums and unions answer IsUnparsed themselves.
+    private static bool IsUnparsedAsRead<T>(T value)
+        where T : IJsonValue<T> =>
+        value is ApiModel model ? (model._presence & UnknownValuesBit) != 0 : value.IsUnparsed;
 
     /// <summary>Reads an array of generated values.</summary>
     /// <typeparam name="T">The element type.</typeparam>
@@ -172,7 +191,7 @@ public abstract class ApiModel : IJsonModel
         var items = JsonCollections.ReadList(ref reader, JsonValue<T>.ReadNullable);
         foreach (var item in items)
         {
-            if (item is { IsUnparsed: true })
+            if (item is not null && IsUnparsedAsRead(item))
             {
                 NoteUnknownValue();
             }
@@ -192,7 +211,7 @@ public abstract class ApiModel : IJsonModel
         var entries = JsonCollections.ReadMap(ref reader, JsonValue<T>.ReadNullable);
         foreach (var entry in entries)
         {
-            if (entry.Value is { IsUnparsed: true })
+            if (entry.Value is { } value && IsUnparsedAsRead(value))
             {
                 NoteUnknownValue();
             }

@@ -41,8 +41,8 @@ internal static class ModelEmitter
             WriteWriteProperty(writer, model);
             var self = Runtime + "IJsonValue<" + model.Name + ">";
             var create = "new " + model.Name + (HasRequired(model) ? "(reading: true)" : "()");
-            writer.Line("static " + model.Name + " " + self + ".ReadJson(ref " + ReaderType + " reader) { var value = " + create + "; value.ReadObject(ref reader); return value; }");
-            writer.Line("static void " + self + ".WriteJson(" + WriterType + " writer, " + model.Name + " value) => value.WriteObject(writer);");
+            writer.Line("static " + model.Name + " " + self + ".ReadJson(ref " + ReaderType + " reader) { var value = " + create + "; value.ReadObject(ref reader, " + ShapeField + "); return value; }");
+            writer.Line("static void " + self + ".WriteJson(" + WriterType + " writer, " + model.Name + " value) => value.WriteObject(writer, " + ShapeField + ");");
         }
     }
 

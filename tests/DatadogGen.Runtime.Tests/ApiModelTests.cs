@@ -46,11 +46,11 @@ public sealed class ApiModelTests
         public static WideModel ReadJson(ref Utf8JsonReader reader)
         {
             var value = new WideModel();
-            value.ReadObject(ref reader);
+            value.ReadObject(ref reader, Shape);
             return value;
         }
 
-        public static void WriteJson(Utf8JsonWriter writer, WideModel value) => value.WriteObject(writer);
+        public static void WriteJson(Utf8JsonWriter writer, WideModel value) => value.WriteObject(writer, Shape);
 
         protected override void ReadProperty(int index, ref Utf8JsonReader reader) => Values[index] = reader.GetString();
 
