@@ -116,11 +116,10 @@ public sealed class AdditionalPropertyBag : IDictionary<string, JsonElement>, IR
     /// Keeps a described property whose value the model's reader rejected, so that writing the model back
     /// reproduces it, and marks the bag as holding a mismatch.
     /// </summary>
-    /// <param name="reader">The reader, on the property's name; left on the value's last token.</param>
-    public void ReadMismatch(ref Utf8JsonReader reader)
+    /// <param name="name">The property's JSON name.</param>
+    /// <param name="reader">The reader, on the value's first token; left on its last token.</param>
+    public void ReadMismatch(string name, ref Utf8JsonReader reader)
     {
-        var name = reader.GetString()!;
-        reader.Read();
         Read(name, ref reader);
         HasMismatches = true;
     }

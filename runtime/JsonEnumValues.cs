@@ -19,6 +19,7 @@ public sealed class JsonEnumValues
     private readonly string _typeName;
     private readonly string[] _values;
     private readonly byte[][] _utf8Values;
+    private readonly JsonEncodedText[] _encodedValues;
     private readonly HashSet<string>? _set;
 
     /// <summary>Lists the known values.</summary>
@@ -29,6 +30,7 @@ public sealed class JsonEnumValues
         _typeName = typeName ?? throw new ArgumentNullException(nameof(typeName));
         _values = values ?? throw new ArgumentNullException(nameof(values));
         _utf8Values = values.Length <= MaxValuesMatchedOnRead ? Array.ConvertAll(values, Encoding.UTF8.GetBytes) : [];
+        _encodedValues = values.Length <= MaxValuesMatchedOnRead ? Array.ConvertAll(values, value => JsonEncodedText.Encode(value)) : [];
         _set = values.Length > MaxValuesMatchedOnRead ? new HashSet<string>(values, StringComparer.Ordinal) : null;
     }
 
@@ -36,6 +38,28 @@ public sealed class JsonEnumValues
     /// <param name="value">A wire value.</param>
     /// <returns>True when known.</returns>
     public bool IsKnown(string? value) => value is not null && (_set?.Contains(value) ?? Array.IndexOf(_values, value) >= 0);
+
+    /// <summary>
+    /// Writes a string enum value. A known value read or named through the enum's members is the listed string
+    /// itself, so it is found by reference and written pre-encoded, without transcoding or an escaping check.
+    /// </summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The wire value; null writes null.</param>
+    public void Write(Utf8JsonWriter writer, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var encoded = _encodedValues;
+        for (var index = 0; index < encoded.Length; index++)
+        {
+            if (ReferenceEquals(_values[index], value))
+            {
+                writer.WriteStringValue(encoded[index]);
+                return;
+            }
+        }
+
+        writer.WriteStringValue(value);
+    }
 
     /// <summary>Reads a string enum value: a known one as the listed string, any other as it came.</summary>
     /// <param name="reader">The reader, on a string.</param>

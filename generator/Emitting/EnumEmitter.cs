@@ -64,7 +64,7 @@ internal static class EnumEmitter
                 : "static " + name + " " + self + ".ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(" + ValuesField + ".Read(ref reader));");
             writer.Line(spec.IsInteger
                 ? "static void " + self + ".WriteJson(global::System.Text.Json.Utf8JsonWriter writer, " + name + " value) => writer.WriteNumberValue(value._value);"
-                : "static void " + self + ".WriteJson(global::System.Text.Json.Utf8JsonWriter writer, " + name + " value) => writer.WriteStringValue(value._value);");
+                : "static void " + self + ".WriteJson(global::System.Text.Json.Utf8JsonWriter writer, " + name + " value) => " + ValuesField + ".Write(writer, value._value);");
         }
     }
 

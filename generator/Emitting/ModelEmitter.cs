@@ -16,6 +16,7 @@ internal static class ModelEmitter
     private const string Runtime = "global::DatadogGen.";
     private const string ReaderType = "global::System.Text.Json.Utf8JsonReader";
     private const string WriterType = "global::System.Text.Json.Utf8JsonWriter";
+    private const string EncodedNameType = "global::System.Text.Json.JsonEncodedText";
 
     /// <summary>The static field holding a model's <c>JsonShape</c>; no property or field name starts with two underscores.</summary>
     public const string ShapeField = "__shape";
@@ -46,11 +47,11 @@ internal static class ModelEmitter
         }
     }
 
-    // One descriptor per property ("name:kinds", "!" when required), parsed once by the runtime: a string literal
-    // each is far less for the compiler than an object creation each.
+    // One descriptor per property ("name:kinds", "!" when required, "~" when its reader may reject a value of those
+    // kinds), parsed once by the runtime: a string literal each is far less for the compiler than an object creation each.
     private static void WriteShape(SourceWriter writer, ModelSpec model)
     {
-        var descriptors = model.Properties.Select(property => ", " + CSharpLiterals.Quote(property.JsonName + ":" + Kinds(property.Type) + (property.IsRequired ? "!" : "")));
+        var descriptors = model.Properties.Select(property => ", " + CSharpLiterals.Quote(property.JsonName + ":" + Kinds(property.Type) + (property.IsRequired ? "!" : "") + (MayReject(property.Type) ? "~" : "")));
         var knownValues = model.IsUnionVariant
             ? model.Properties.Where(property => property.Type.Kind == TypeKind.Enum)
                 .Select(property => ".WithKnownValues(" + Index(property) + ", " + Runtime + "JsonValue<" + TypeNames.CSharp(property.Type) + ">.IsKnown)")
@@ -69,6 +70,11 @@ internal static class ModelEmitter
         TypeKind.Array => "a",
         _ => "*",
     };
+
+    // Strings, booleans, models, unions and raw values are read whatever their content once the token kind fits
+    // (models and unions keep what they cannot read themselves); the rest parse further and may throw.
+    private static bool MayReject(TypeRef type) =>
+        type.Kind is not (TypeKind.String or TypeKind.Boolean or TypeKind.Model or TypeKind.Union or TypeKind.Any);
 
     private static void WriteFields(SourceWriter writer, ModelSpec model)
     {
@@ -124,7 +130,7 @@ internal static class ModelEmitter
     private static void WriteWriteProperty(SourceWriter writer, ModelSpec model)
     {
         writer.Line("/// <inheritdoc/>");
-        using (writer.Block("protected override void WriteProperty(int index, " + WriterType + " writer)"))
+        using (writer.Block("protected override void WriteProperty(int index, " + EncodedNameType + " name, " + WriterType + " writer)"))
         {
             WriteSwitch(writer, model, WriteValue);
         }
@@ -167,6 +173,8 @@ internal static class ModelEmitter
         }
     }
 
+    // Writes the property's name and value: one writer call where the writer has one for both (strings, numbers,
+    // null), else ApiModel's helper, which writes the name first.
     private static string WriteValue(PropertySpec property)
     {
         var type = property.Type;
@@ -174,25 +182,25 @@ internal static class ModelEmitter
         switch (type.Kind)
         {
             case TypeKind.String:
-                return "writer.WriteStringValue(" + field + ");";
+                return "writer.WriteString(name, " + field + ");";
             case TypeKind.DateTimeOffset:
-                return "WriteDateTime(writer, " + field + ", " + Index(property) + ");";
+                return "WriteDateTime(writer, name, " + field + ", " + Index(property) + ");";
             case TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Guid:
-                return "Write" + type.Kind + "(writer, " + field + ");";
+                return "Write" + type.Kind + "(writer, name, " + field + ");";
             case TypeKind.DateOnly:
-                return "WriteDate(writer, " + field + ");";
+                return "WriteDate(writer, name, " + field + ");";
             case TypeKind.Any:
-                return "WriteAny(writer, " + field + ");";
+                return "WriteAny(writer, name, " + field + ");";
             case TypeKind.Model or TypeKind.Union:
-                return "WriteValue<" + TypeNames.CSharp(type) + ">(writer, " + field + ");";
+                return "WriteValue<" + TypeNames.CSharp(type) + ">(writer, name, " + field + ");";
             case TypeKind.Enum:
-                return "WriteEnum<" + TypeNames.CSharp(type) + ">(writer, " + field + ");";
+                return "WriteEnum<" + TypeNames.CSharp(type) + ">(writer, name, " + field + ");";
             case TypeKind.Array or TypeKind.Map when CollectionHelper(type) is { } helper:
-                return "Write" + helper + "(writer, " + field + ");";
+                return "Write" + helper + "(writer, name, " + field + ");";
             default:
                 // Pattern variables of an if in a switch section are scoped to the whole switch: one name per case.
                 var present = "p" + Index(property);
-                return "if (" + field + " is { } " + present + ") { " + JsonExpressions.Write(type, "writer", present) + " } else { writer.WriteNullValue(); }";
+                return "writer.WritePropertyName(name); if (" + field + " is { } " + present + ") { " + JsonExpressions.Write(type, "writer", present) + " } else { writer.WriteNullValue(); }";
         }
     }
 

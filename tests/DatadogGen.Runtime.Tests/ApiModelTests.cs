@@ -54,6 +54,6 @@ public sealed class ApiModelTests
 
         protected override void ReadProperty(int index, ref Utf8JsonReader reader) => Values[index] = reader.GetString();
 
-        protected override void WriteProperty(int index, Utf8JsonWriter writer) => writer.WriteStringValue(Values[index]);
+        protected override void WriteProperty(int index, JsonEncodedText name, Utf8JsonWriter writer) => writer.WriteString(name, Values[index]);
     }
 }

@@ -197,6 +197,38 @@ public class LosslessJsonTests
         Assert.False(new PostmortemCell { Id = "cell-1" }.IsUnparsed);
     }
 
+    // The token kind fits, but the value's reader rejects it: the reader goes back and keeps the value raw.
+    [Theory]
+    [InlineData("modified", "\"yesterday\"")]
+    [InlineData("modified", "\"2025-13-45T99:00:00Z\"")]
+    [InlineData("attachment_type", "5")]
+    [InlineData("attachment_type", "[\"postmortem\"]")]
+    public void ValueItsReaderRejectsIsKeptRawAndWrittenBack(string name, string value)
+    {
+        var json = "{\"attachment\":{\"title\":\"t\"},\"" + name + "\":" + value + ",\"after\":true}";
+
+        var attributes = JsonSerializer.Deserialize(json, JsonTypeInfo<AttachmentDataAttributes>())!;
+
+        Assert.True(attributes.IsUnparsed);
+        Assert.Equal("t", attributes.Attachment!.Title);
+        Assert.Equal(value, attributes.AdditionalProperties[name].GetRawText());
+        Assert.True(attributes.AdditionalProperties["after"].GetBoolean());
+        JsonAssert.Equivalent(json, JsonSerializer.Serialize(attributes, JsonTypeInfo<AttachmentDataAttributes>()));
+    }
+
+    [Fact]
+    public void ListWithAnElementItsReaderRejectsIsKeptRaw()
+    {
+        const string json = """{"cells":[{"id":"a"},7],"title":"t"}""";
+
+        var attributes = JsonSerializer.Deserialize(json, JsonTypeInfo<PostmortemAttachmentRequestAttributes>())!;
+
+        Assert.True(attributes.IsUnparsed);
+        Assert.Null(attributes.Cells);
+        Assert.Equal("t", attributes.Title);
+        JsonAssert.Equivalent(json, JsonSerializer.Serialize(attributes, JsonTypeInfo<PostmortemAttachmentRequestAttributes>()));
+    }
+
     [Fact]
     public void UnknownEnumValueInsideMakesTheObjectUnparsed()
     {

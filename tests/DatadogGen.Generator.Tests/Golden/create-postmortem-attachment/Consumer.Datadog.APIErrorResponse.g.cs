@@ -12,7 +12,7 @@ namespace Consumer.Datadog
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<APIErrorResponse>))]
     public partial class APIErrorResponse : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<APIErrorResponse>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("APIErrorResponse", "errors:a!");
+        internal static readonly global::DatadogGen.JsonShape __shape = new("APIErrorResponse", "errors:a!~");
         private global::System.Collections.Generic.List<string> _errors = null!;
 
         /// <summary>Creates an empty APIErrorResponse; set its properties with an object initializer.</summary>
@@ -35,11 +35,11 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
         {
             switch (index)
             {
-                case 0: WriteStringList(writer, _errors); break;
+                case 0: WriteStringList(writer, name, _errors); break;
             }
         }
         static APIErrorResponse global::DatadogGen.IJsonValue<APIErrorResponse>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new APIErrorResponse(reading: true); value.ReadObject(ref reader, __shape); return value; }

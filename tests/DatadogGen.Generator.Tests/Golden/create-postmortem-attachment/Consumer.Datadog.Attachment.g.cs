@@ -12,7 +12,7 @@ namespace Consumer.Datadog
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<Attachment>))]
     public partial class Attachment : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<Attachment>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("Attachment", "data:o", "included:a");
+        internal static readonly global::DatadogGen.JsonShape __shape = new("Attachment", "data:o", "included:a~");
         private global::Consumer.Datadog.AttachmentData? _data;
         private global::System.Collections.Generic.List<global::Consumer.Datadog.AttachmentIncluded>? _included;
 
@@ -33,12 +33,12 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
         {
             switch (index)
             {
-                case 0: WriteValue<global::Consumer.Datadog.AttachmentData>(writer, _data); break;
-                case 1: WriteList<global::Consumer.Datadog.AttachmentIncluded>(writer, _included); break;
+                case 0: WriteValue<global::Consumer.Datadog.AttachmentData>(writer, name, _data); break;
+                case 1: WriteList<global::Consumer.Datadog.AttachmentIncluded>(writer, name, _included); break;
             }
         }
         static Attachment global::DatadogGen.IJsonValue<Attachment>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new Attachment(); value.ReadObject(ref reader, __shape); return value; }

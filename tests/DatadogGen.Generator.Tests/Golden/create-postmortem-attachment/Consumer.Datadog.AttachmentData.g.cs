@@ -12,7 +12,7 @@ namespace Consumer.Datadog
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<AttachmentData>))]
     public partial class AttachmentData : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<AttachmentData>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("AttachmentData", "attributes:o!", "id:s!", "relationships:o!", "type:*!");
+        internal static readonly global::DatadogGen.JsonShape __shape = new("AttachmentData", "attributes:o!", "id:s!", "relationships:o!", "type:*!~");
         private global::Consumer.Datadog.AttachmentDataAttributes _attributes = null!;
         private string _id = null!;
         private global::Consumer.Datadog.AttachmentDataRelationships _relationships = null!;
@@ -47,14 +47,14 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
         {
             switch (index)
             {
-                case 0: WriteValue<global::Consumer.Datadog.AttachmentDataAttributes>(writer, _attributes); break;
-                case 1: writer.WriteStringValue(_id); break;
-                case 2: WriteValue<global::Consumer.Datadog.AttachmentDataRelationships>(writer, _relationships); break;
-                case 3: WriteEnum<global::Consumer.Datadog.IncidentAttachmentType>(writer, _type); break;
+                case 0: WriteValue<global::Consumer.Datadog.AttachmentDataAttributes>(writer, name, _attributes); break;
+                case 1: writer.WriteString(name, _id); break;
+                case 2: WriteValue<global::Consumer.Datadog.AttachmentDataRelationships>(writer, name, _relationships); break;
+                case 3: WriteEnum<global::Consumer.Datadog.IncidentAttachmentType>(writer, name, _type); break;
             }
         }
         static AttachmentData global::DatadogGen.IJsonValue<AttachmentData>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new AttachmentData(reading: true); value.ReadObject(ref reader, __shape); return value; }

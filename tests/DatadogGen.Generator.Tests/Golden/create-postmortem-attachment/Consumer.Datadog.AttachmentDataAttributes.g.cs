@@ -12,7 +12,7 @@ namespace Consumer.Datadog
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<AttachmentDataAttributes>))]
     public partial class AttachmentDataAttributes : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<AttachmentDataAttributes>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("AttachmentDataAttributes", "attachment:o", "attachment_type:*", "modified:s");
+        internal static readonly global::DatadogGen.JsonShape __shape = new("AttachmentDataAttributes", "attachment:o", "attachment_type:*~", "modified:s~");
         private global::Consumer.Datadog.AttachmentDataAttributesAttachment? _attachment;
         private global::Consumer.Datadog.AttachmentDataAttributesAttachmentType? _attachmentType;
         private global::System.DateTimeOffset? _modified;
@@ -37,13 +37,13 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
         {
             switch (index)
             {
-                case 0: WriteValue<global::Consumer.Datadog.AttachmentDataAttributesAttachment>(writer, _attachment); break;
-                case 1: WriteEnum<global::Consumer.Datadog.AttachmentDataAttributesAttachmentType>(writer, _attachmentType); break;
-                case 2: WriteDateTime(writer, _modified, 2); break;
+                case 0: WriteValue<global::Consumer.Datadog.AttachmentDataAttributesAttachment>(writer, name, _attachment); break;
+                case 1: WriteEnum<global::Consumer.Datadog.AttachmentDataAttributesAttachmentType>(writer, name, _attachmentType); break;
+                case 2: WriteDateTime(writer, name, _modified, 2); break;
             }
         }
         static AttachmentDataAttributes global::DatadogGen.IJsonValue<AttachmentDataAttributes>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new AttachmentDataAttributes(); value.ReadObject(ref reader, __shape); return value; }

@@ -33,12 +33,12 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
         {
             switch (index)
             {
-                case 0: writer.WriteStringValue(_documentUrl); break;
-                case 1: writer.WriteStringValue(_title); break;
+                case 0: writer.WriteString(name, _documentUrl); break;
+                case 1: writer.WriteString(name, _title); break;
             }
         }
         static AttachmentDataAttributesAttachment global::DatadogGen.IJsonValue<AttachmentDataAttributesAttachment>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new AttachmentDataAttributesAttachment(); value.ReadObject(ref reader, __shape); return value; }

@@ -39,6 +39,6 @@ namespace Consumer.Datadog
         public static implicit operator AttachmentDataAttributesAttachmentType(string value) => new(value);
         bool global::DatadogGen.IJsonModel.IsUnparsed => !IsKnown;
         static AttachmentDataAttributesAttachmentType global::DatadogGen.IJsonValue<AttachmentDataAttributesAttachmentType>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(__values.Read(ref reader));
-        static void global::DatadogGen.IJsonValue<AttachmentDataAttributesAttachmentType>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentDataAttributesAttachmentType value) => writer.WriteStringValue(value._value);
+        static void global::DatadogGen.IJsonValue<AttachmentDataAttributesAttachmentType>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentDataAttributesAttachmentType value) => __values.Write(writer, value._value);
     }
 }

@@ -33,12 +33,12 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
         {
             switch (index)
             {
-                case 0: WriteValue<global::Consumer.Datadog.RelationshipToIncident>(writer, _incident); break;
-                case 1: WriteValue<global::Consumer.Datadog.RelationshipToUser>(writer, _lastModifiedByUser); break;
+                case 0: WriteValue<global::Consumer.Datadog.RelationshipToIncident>(writer, name, _incident); break;
+                case 1: WriteValue<global::Consumer.Datadog.RelationshipToUser>(writer, name, _lastModifiedByUser); break;
             }
         }
         static AttachmentDataRelationships global::DatadogGen.IJsonValue<AttachmentDataRelationships>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new AttachmentDataRelationships(); value.ReadObject(ref reader, __shape); return value; }

@@ -37,6 +37,6 @@ namespace Consumer.Datadog
         public static implicit operator IncidentAttachmentType(string value) => new(value);
         bool global::DatadogGen.IJsonModel.IsUnparsed => !IsKnown;
         static IncidentAttachmentType global::DatadogGen.IJsonValue<IncidentAttachmentType>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(__values.Read(ref reader));
-        static void global::DatadogGen.IJsonValue<IncidentAttachmentType>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, IncidentAttachmentType value) => writer.WriteStringValue(value._value);
+        static void global::DatadogGen.IJsonValue<IncidentAttachmentType>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, IncidentAttachmentType value) => __values.Write(writer, value._value);
     }
 }

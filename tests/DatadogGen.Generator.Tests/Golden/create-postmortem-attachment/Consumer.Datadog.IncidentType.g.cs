@@ -37,6 +37,6 @@ namespace Consumer.Datadog
         public static implicit operator IncidentType(string value) => new(value);
         bool global::DatadogGen.IJsonModel.IsUnparsed => !IsKnown;
         static IncidentType global::DatadogGen.IJsonValue<IncidentType>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(__values.Read(ref reader));
-        static void global::DatadogGen.IJsonValue<IncidentType>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, IncidentType value) => writer.WriteStringValue(value._value);
+        static void global::DatadogGen.IJsonValue<IncidentType>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, IncidentType value) => __values.Write(writer, value._value);
     }
 }

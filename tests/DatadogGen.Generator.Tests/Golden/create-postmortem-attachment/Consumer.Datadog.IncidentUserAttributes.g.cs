@@ -45,15 +45,15 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
         {
             switch (index)
             {
-                case 0: writer.WriteStringValue(_email); break;
-                case 1: writer.WriteStringValue(_handle); break;
-                case 2: writer.WriteStringValue(_icon); break;
-                case 3: writer.WriteStringValue(_name); break;
-                case 4: writer.WriteStringValue(_uuid); break;
+                case 0: writer.WriteString(name, _email); break;
+                case 1: writer.WriteString(name, _handle); break;
+                case 2: writer.WriteString(name, _icon); break;
+                case 3: writer.WriteString(name, _name); break;
+                case 4: writer.WriteString(name, _uuid); break;
             }
         }
         static IncidentUserAttributes global::DatadogGen.IJsonValue<IncidentUserAttributes>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new IncidentUserAttributes(); value.ReadObject(ref reader, __shape); return value; }

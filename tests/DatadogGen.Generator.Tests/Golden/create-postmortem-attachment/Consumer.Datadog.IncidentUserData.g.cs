@@ -12,7 +12,7 @@ namespace Consumer.Datadog
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<IncidentUserData>))]
     public partial class IncidentUserData : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<IncidentUserData>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new global::DatadogGen.JsonShape("IncidentUserData", "attributes:o", "id:s", "type:*").WithKnownValues(2, global::DatadogGen.JsonValue<global::Consumer.Datadog.UsersType>.IsKnown);
+        internal static readonly global::DatadogGen.JsonShape __shape = new global::DatadogGen.JsonShape("IncidentUserData", "attributes:o", "id:s", "type:*~").WithKnownValues(2, global::DatadogGen.JsonValue<global::Consumer.Datadog.UsersType>.IsKnown);
         private global::Consumer.Datadog.IncidentUserAttributes? _attributes;
         private string? _id;
         private global::Consumer.Datadog.UsersType? _type;
@@ -37,13 +37,13 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
         {
             switch (index)
             {
-                case 0: WriteValue<global::Consumer.Datadog.IncidentUserAttributes>(writer, _attributes); break;
-                case 1: writer.WriteStringValue(_id); break;
-                case 2: WriteEnum<global::Consumer.Datadog.UsersType>(writer, _type); break;
+                case 0: WriteValue<global::Consumer.Datadog.IncidentUserAttributes>(writer, name, _attributes); break;
+                case 1: writer.WriteString(name, _id); break;
+                case 2: WriteEnum<global::Consumer.Datadog.UsersType>(writer, name, _type); break;
             }
         }
         static IncidentUserData global::DatadogGen.IJsonValue<IncidentUserData>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new IncidentUserData(); value.ReadObject(ref reader, __shape); return value; }

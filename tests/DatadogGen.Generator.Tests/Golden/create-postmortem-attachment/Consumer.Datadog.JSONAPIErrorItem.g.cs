@@ -12,7 +12,7 @@ namespace Consumer.Datadog
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<JSONAPIErrorItem>))]
     public partial class JSONAPIErrorItem : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<JSONAPIErrorItem>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("JSONAPIErrorItem", "detail:s", "meta:o", "source:o", "status:s", "title:s");
+        internal static readonly global::DatadogGen.JsonShape __shape = new("JSONAPIErrorItem", "detail:s", "meta:o~", "source:o", "status:s", "title:s");
         private string? _detail;
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _meta;
         private global::Consumer.Datadog.JSONAPIErrorItemSource? _source;
@@ -45,15 +45,15 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
         {
             switch (index)
             {
-                case 0: writer.WriteStringValue(_detail); break;
-                case 1: WriteAnyMap(writer, _meta); break;
-                case 2: WriteValue<global::Consumer.Datadog.JSONAPIErrorItemSource>(writer, _source); break;
-                case 3: writer.WriteStringValue(_status); break;
-                case 4: writer.WriteStringValue(_title); break;
+                case 0: writer.WriteString(name, _detail); break;
+                case 1: WriteAnyMap(writer, name, _meta); break;
+                case 2: WriteValue<global::Consumer.Datadog.JSONAPIErrorItemSource>(writer, name, _source); break;
+                case 3: writer.WriteString(name, _status); break;
+                case 4: writer.WriteString(name, _title); break;
             }
         }
         static JSONAPIErrorItem global::DatadogGen.IJsonValue<JSONAPIErrorItem>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new JSONAPIErrorItem(); value.ReadObject(ref reader, __shape); return value; }

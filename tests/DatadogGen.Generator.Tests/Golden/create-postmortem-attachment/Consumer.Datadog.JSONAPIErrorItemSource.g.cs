@@ -37,13 +37,13 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
         {
             switch (index)
             {
-                case 0: writer.WriteStringValue(_header); break;
-                case 1: writer.WriteStringValue(_parameter); break;
-                case 2: writer.WriteStringValue(_pointer); break;
+                case 0: writer.WriteString(name, _header); break;
+                case 1: writer.WriteString(name, _parameter); break;
+                case 2: writer.WriteString(name, _pointer); break;
             }
         }
         static JSONAPIErrorItemSource global::DatadogGen.IJsonValue<JSONAPIErrorItemSource>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new JSONAPIErrorItemSource(); value.ReadObject(ref reader, __shape); return value; }

@@ -12,7 +12,7 @@ namespace Consumer.Datadog
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<JSONAPIErrorResponse>))]
     public partial class JSONAPIErrorResponse : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<JSONAPIErrorResponse>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("JSONAPIErrorResponse", "errors:a!");
+        internal static readonly global::DatadogGen.JsonShape __shape = new("JSONAPIErrorResponse", "errors:a!~");
         private global::System.Collections.Generic.List<global::Consumer.Datadog.JSONAPIErrorItem> _errors = null!;
 
         /// <summary>Creates an empty JSONAPIErrorResponse; set its properties with an object initializer.</summary>
@@ -35,11 +35,11 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
         {
             switch (index)
             {
-                case 0: WriteList<global::Consumer.Datadog.JSONAPIErrorItem>(writer, _errors); break;
+                case 0: WriteList<global::Consumer.Datadog.JSONAPIErrorItem>(writer, name, _errors); break;
             }
         }
         static JSONAPIErrorResponse global::DatadogGen.IJsonValue<JSONAPIErrorResponse>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new JSONAPIErrorResponse(reading: true); value.ReadObject(ref reader, __shape); return value; }

@@ -35,11 +35,11 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
         {
             switch (index)
             {
-                case 0: WriteValue<global::Consumer.Datadog.PostmortemAttachmentRequestData>(writer, _data); break;
+                case 0: WriteValue<global::Consumer.Datadog.PostmortemAttachmentRequestData>(writer, name, _data); break;
             }
         }
         static PostmortemAttachmentRequest global::DatadogGen.IJsonValue<PostmortemAttachmentRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new PostmortemAttachmentRequest(reading: true); value.ReadObject(ref reader, __shape); return value; }

@@ -12,7 +12,7 @@ namespace Consumer.Datadog
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<PostmortemAttachmentRequestAttributes>))]
     public partial class PostmortemAttachmentRequestAttributes : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<PostmortemAttachmentRequestAttributes>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("PostmortemAttachmentRequestAttributes", "cells:a", "content:s", "postmortem_template_id:s", "title:s");
+        internal static readonly global::DatadogGen.JsonShape __shape = new("PostmortemAttachmentRequestAttributes", "cells:a~", "content:s", "postmortem_template_id:s", "title:s");
         private global::System.Collections.Generic.List<global::Consumer.Datadog.PostmortemCell>? _cells;
         private string? _content;
         private string? _postmortemTemplateId;
@@ -41,14 +41,14 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
         {
             switch (index)
             {
-                case 0: WriteList<global::Consumer.Datadog.PostmortemCell>(writer, _cells); break;
-                case 1: writer.WriteStringValue(_content); break;
-                case 2: writer.WriteStringValue(_postmortemTemplateId); break;
-                case 3: writer.WriteStringValue(_title); break;
+                case 0: WriteList<global::Consumer.Datadog.PostmortemCell>(writer, name, _cells); break;
+                case 1: writer.WriteString(name, _content); break;
+                case 2: writer.WriteString(name, _postmortemTemplateId); break;
+                case 3: writer.WriteString(name, _title); break;
             }
         }
         static PostmortemAttachmentRequestAttributes global::DatadogGen.IJsonValue<PostmortemAttachmentRequestAttributes>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new PostmortemAttachmentRequestAttributes(); value.ReadObject(ref reader, __shape); return value; }

@@ -12,7 +12,7 @@ namespace Consumer.Datadog
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<PostmortemAttachmentRequestData>))]
     public partial class PostmortemAttachmentRequestData : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<PostmortemAttachmentRequestData>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("PostmortemAttachmentRequestData", "attributes:o!", "type:*!");
+        internal static readonly global::DatadogGen.JsonShape __shape = new("PostmortemAttachmentRequestData", "attributes:o!", "type:*!~");
         private global::Consumer.Datadog.PostmortemAttachmentRequestAttributes _attributes = null!;
         private global::Consumer.Datadog.IncidentAttachmentType _type;
 
@@ -39,12 +39,12 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
         {
             switch (index)
             {
-                case 0: WriteValue<global::Consumer.Datadog.PostmortemAttachmentRequestAttributes>(writer, _attributes); break;
-                case 1: WriteEnum<global::Consumer.Datadog.IncidentAttachmentType>(writer, _type); break;
+                case 0: WriteValue<global::Consumer.Datadog.PostmortemAttachmentRequestAttributes>(writer, name, _attributes); break;
+                case 1: WriteEnum<global::Consumer.Datadog.IncidentAttachmentType>(writer, name, _type); break;
             }
         }
         static PostmortemAttachmentRequestData global::DatadogGen.IJsonValue<PostmortemAttachmentRequestData>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new PostmortemAttachmentRequestData(reading: true); value.ReadObject(ref reader, __shape); return value; }

@@ -12,7 +12,7 @@ namespace Consumer.Datadog
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<PostmortemCell>))]
     public partial class PostmortemCell : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<PostmortemCell>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("PostmortemCell", "attributes:o", "id:s", "type:*");
+        internal static readonly global::DatadogGen.JsonShape __shape = new("PostmortemCell", "attributes:o", "id:s", "type:*~");
         private global::Consumer.Datadog.PostmortemCellAttributes? _attributes;
         private string? _id;
         private global::Consumer.Datadog.PostmortemCellType? _type;
@@ -37,13 +37,13 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
         {
             switch (index)
             {
-                case 0: WriteValue<global::Consumer.Datadog.PostmortemCellAttributes>(writer, _attributes); break;
-                case 1: writer.WriteStringValue(_id); break;
-                case 2: WriteEnum<global::Consumer.Datadog.PostmortemCellType>(writer, _type); break;
+                case 0: WriteValue<global::Consumer.Datadog.PostmortemCellAttributes>(writer, name, _attributes); break;
+                case 1: writer.WriteString(name, _id); break;
+                case 2: WriteEnum<global::Consumer.Datadog.PostmortemCellType>(writer, name, _type); break;
             }
         }
         static PostmortemCell global::DatadogGen.IJsonValue<PostmortemCell>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new PostmortemCell(); value.ReadObject(ref reader, __shape); return value; }

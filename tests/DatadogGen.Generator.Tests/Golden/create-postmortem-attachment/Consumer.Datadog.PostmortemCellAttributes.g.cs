@@ -29,11 +29,11 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
         {
             switch (index)
             {
-                case 0: WriteValue<global::Consumer.Datadog.PostmortemCellDefinition>(writer, _definition); break;
+                case 0: WriteValue<global::Consumer.Datadog.PostmortemCellDefinition>(writer, name, _definition); break;
             }
         }
         static PostmortemCellAttributes global::DatadogGen.IJsonValue<PostmortemCellAttributes>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new PostmortemCellAttributes(); value.ReadObject(ref reader, __shape); return value; }

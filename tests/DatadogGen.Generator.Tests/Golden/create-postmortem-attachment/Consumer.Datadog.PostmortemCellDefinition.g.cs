@@ -29,11 +29,11 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
         {
             switch (index)
             {
-                case 0: writer.WriteStringValue(_content); break;
+                case 0: writer.WriteString(name, _content); break;
             }
         }
         static PostmortemCellDefinition global::DatadogGen.IJsonValue<PostmortemCellDefinition>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new PostmortemCellDefinition(); value.ReadObject(ref reader, __shape); return value; }

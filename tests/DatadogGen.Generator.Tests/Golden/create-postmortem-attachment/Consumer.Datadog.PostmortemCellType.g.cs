@@ -37,6 +37,6 @@ namespace Consumer.Datadog
         public static implicit operator PostmortemCellType(string value) => new(value);
         bool global::DatadogGen.IJsonModel.IsUnparsed => !IsKnown;
         static PostmortemCellType global::DatadogGen.IJsonValue<PostmortemCellType>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(__values.Read(ref reader));
-        static void global::DatadogGen.IJsonValue<PostmortemCellType>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemCellType value) => writer.WriteStringValue(value._value);
+        static void global::DatadogGen.IJsonValue<PostmortemCellType>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemCellType value) => __values.Write(writer, value._value);
     }
 }

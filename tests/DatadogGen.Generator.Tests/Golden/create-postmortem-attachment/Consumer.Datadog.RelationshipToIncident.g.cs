@@ -35,11 +35,11 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
         {
             switch (index)
             {
-                case 0: WriteValue<global::Consumer.Datadog.RelationshipToIncidentData>(writer, _data); break;
+                case 0: WriteValue<global::Consumer.Datadog.RelationshipToIncidentData>(writer, name, _data); break;
             }
         }
         static RelationshipToIncident global::DatadogGen.IJsonValue<RelationshipToIncident>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new RelationshipToIncident(reading: true); value.ReadObject(ref reader, __shape); return value; }

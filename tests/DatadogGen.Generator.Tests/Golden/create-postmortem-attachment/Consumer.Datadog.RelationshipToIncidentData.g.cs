@@ -12,7 +12,7 @@ namespace Consumer.Datadog
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<RelationshipToIncidentData>))]
     public partial class RelationshipToIncidentData : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<RelationshipToIncidentData>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("RelationshipToIncidentData", "id:s!", "type:*!");
+        internal static readonly global::DatadogGen.JsonShape __shape = new("RelationshipToIncidentData", "id:s!", "type:*!~");
         private string _id = null!;
         private global::Consumer.Datadog.IncidentType _type;
 
@@ -39,12 +39,12 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
         {
             switch (index)
             {
-                case 0: writer.WriteStringValue(_id); break;
-                case 1: WriteEnum<global::Consumer.Datadog.IncidentType>(writer, _type); break;
+                case 0: writer.WriteString(name, _id); break;
+                case 1: WriteEnum<global::Consumer.Datadog.IncidentType>(writer, name, _type); break;
             }
         }
         static RelationshipToIncidentData global::DatadogGen.IJsonValue<RelationshipToIncidentData>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new RelationshipToIncidentData(reading: true); value.ReadObject(ref reader, __shape); return value; }

@@ -12,7 +12,7 @@ namespace Consumer.Datadog
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<RelationshipToUserData>))]
     public partial class RelationshipToUserData : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<RelationshipToUserData>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("RelationshipToUserData", "id:s!", "type:*!");
+        internal static readonly global::DatadogGen.JsonShape __shape = new("RelationshipToUserData", "id:s!", "type:*!~");
         private string _id = null!;
         private global::Consumer.Datadog.UsersType _type;
 
@@ -39,12 +39,12 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
         {
             switch (index)
             {
-                case 0: writer.WriteStringValue(_id); break;
-                case 1: WriteEnum<global::Consumer.Datadog.UsersType>(writer, _type); break;
+                case 0: writer.WriteString(name, _id); break;
+                case 1: WriteEnum<global::Consumer.Datadog.UsersType>(writer, name, _type); break;
             }
         }
         static RelationshipToUserData global::DatadogGen.IJsonValue<RelationshipToUserData>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new RelationshipToUserData(reading: true); value.ReadObject(ref reader, __shape); return value; }

@@ -37,6 +37,6 @@ namespace Consumer.Datadog
         public static implicit operator UsersType(string value) => new(value);
         bool global::DatadogGen.IJsonModel.IsUnparsed => !IsKnown;
         static UsersType global::DatadogGen.IJsonValue<UsersType>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(__values.Read(ref reader));
-        static void global::DatadogGen.IJsonValue<UsersType>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, UsersType value) => writer.WriteStringValue(value._value);
+        static void global::DatadogGen.IJsonValue<UsersType>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, UsersType value) => __values.Write(writer, value._value);
     }
 }
