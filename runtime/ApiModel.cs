@@ -121,8 +121,7 @@ public abstract class ApiModel : IJsonModel
     {
         if (!JsonShape.Allows(property.Kinds, reader.TokenType))
         {
-            (_additionalProperties ??= new()).ReadMismatch(property.Name, ref reader);
-            return false;
+            return KeepMismatch(property.Name, ref reader);
         }
 
         if (!property.MayReject)
@@ -140,9 +139,14 @@ public abstract class ApiModel : IJsonModel
         catch (Exception exception) when (JsonPrimitives.IsRejection(exception))
         {
             reader = start;
-            (_additionalProperties ??= new()).ReadMismatch(property.Name, ref reader);
-            return false;
+            return KeepMismatch(property.Name, ref reader);
         }
+    }
+
+    private bool KeepMismatch(string name, ref Utf8JsonReader reader)
+    {
+        (_additionalProperties ??= new()).ReadMismatch(name, ref reader);
+        return false;
     }
 
     /// <summary>Writes this object: the properties that were set, then the ones the spec does not describe.</summary>
@@ -551,14 +555,13 @@ public abstract class ApiModel : IJsonModel
     /// <param name="writer">The writer.</param>
     /// <param name="name">The property's encoded name.</param>
     /// <param name="value">The value.</param>
-    /// <param name="index">The property's index.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected void WriteDateTime(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value, int index)
+    protected void WriteDateTime(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset? value)
     {
         if (value is { } present)
         {
             writer.WritePropertyName(name);
-            JsonPrimitives.WriteDateTimeOffset(writer, present, _additionalProperties, JsonShape.Property(index).Name);
+            JsonPrimitives.WriteDateTimeOffset(writer, present, _additionalProperties, name.Value);
         }
         else
         {

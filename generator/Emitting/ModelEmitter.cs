@@ -184,7 +184,7 @@ internal static class ModelEmitter
             case TypeKind.String:
                 return "writer.WriteString(name, " + field + ");";
             case TypeKind.DateTimeOffset:
-                return "WriteDateTime(writer, name, " + field + ", " + Index(property) + ");";
+                return "WriteDateTime(writer, name, " + field + ");";
             case TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Guid:
                 return "Write" + type.Kind + "(writer, name, " + field + ");";
             case TypeKind.DateOnly:

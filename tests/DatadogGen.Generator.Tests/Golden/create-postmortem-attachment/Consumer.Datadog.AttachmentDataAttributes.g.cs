@@ -43,7 +43,7 @@ namespace Consumer.Datadog
             {
                 case 0: WriteValue<global::Consumer.Datadog.AttachmentDataAttributesAttachment>(writer, name, _attachment); break;
                 case 1: WriteEnum<global::Consumer.Datadog.AttachmentDataAttributesAttachmentType>(writer, name, _attachmentType); break;
-                case 2: WriteDateTime(writer, name, _modified, 2); break;
+                case 2: WriteDateTime(writer, name, _modified); break;
             }
         }
         static AttachmentDataAttributes global::DatadogGen.IJsonValue<AttachmentDataAttributes>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new AttachmentDataAttributes(); value.ReadObject(ref reader, __shape); return value; }
