@@ -11,8 +11,8 @@ namespace DatadogGen;
 
 /// <summary>
 /// Sends the requests of generated clients to Datadog and turns the answers into results or exceptions:
-/// <see cref="ApiException"/>, <see cref="ApiTimeoutException"/>, or <see cref="OperationCanceledException"/>
-/// for the caller's token. Retries, timeout, compression and logging follow <see cref="Configuration"/>.
+/// <see cref="ApiException"/> (a timeout is its <see cref="ApiTimeoutException"/>), or
+/// <see cref="OperationCanceledException"/> for the caller's token. Retries, timeout, compression and logging follow <see cref="Configuration"/>.
 /// </summary>
 [DebuggerDisplay("ApiClient {Configuration,nq}")]
 public sealed class ApiClient : IDisposable

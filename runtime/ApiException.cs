@@ -4,28 +4,40 @@ using System.Collections.Generic;
 namespace DatadogGen;
 
 /// <summary>
-/// A call failed: the server answered with a non-success status, the body of a success could not be read,
-/// or no complete response arrived (connection refused or lost, a body that could not be decompressed; the cause
-/// is in <see cref="Exception.InnerException"/>). Timeouts are <see cref="ApiTimeoutException"/> instead.
+/// A call failed: the server answered with a non-success status, the body of a success could not be read, no
+/// complete response arrived (connection refused or lost, a body that could not be decompressed; the cause is in
+/// <see cref="Exception.InnerException"/>), or an attempt timed out (<see cref="ApiTimeoutException"/>). Every
+/// failure of a call except the caller's own cancellation is one of these, so one <c>catch</c> handles them all.
 /// </summary>
 public class ApiException : Exception
 {
-    internal ApiException(
-        string message,
-        string operationName,
+    /// <summary>
+    /// Creates the exception a failed call would throw; for tests of code that handles failures, and for the
+    /// client itself.
+    /// </summary>
+    /// <param name="statusCode">The HTTP status code, or 0 when no response arrived.</param>
+    /// <param name="message">What happened.</param>
+    /// <param name="operationName">The operation, e.g. <c>v2.CreateIncident</c>; empty when not given.</param>
+    /// <param name="headers">The response headers; empty when not given.</param>
+    /// <param name="responseBody">The response body as text, if one arrived.</param>
+    /// <param name="error">The typed error model read from the body, if any.</param>
+    /// <param name="innerException">The cause, if any.</param>
+    public ApiException(
         int statusCode,
-        IReadOnlyDictionary<string, IReadOnlyList<string>> headers,
-        string? responseBody,
-        object? error,
-        Exception? innerException)
+        string message,
+        string? operationName = null,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? headers = null,
+        string? responseBody = null,
+        object? error = null,
+        Exception? innerException = null)
         : base(message, innerException)
     {
-        OperationName = operationName;
+        OperationName = operationName ?? "";
         StatusCode = statusCode;
-        Headers = headers;
+        Headers = headers is null ? ResponseHeaders.None : ResponseHeaders.CaseInsensitive(headers);
         ResponseBody = responseBody;
         Error = error;
-        RateLimit = ApiRateLimit.From(headers);
+        RateLimit = ApiRateLimit.From(Headers);
     }
 
     /// <summary>The operation name, e.g. <c>v2.CreateIncidentPostmortemAttachment</c>.</summary>

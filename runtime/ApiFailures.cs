@@ -19,8 +19,7 @@ internal static class ApiFailures
         }
 
         object? error = TryReadError(response, readError);
-        return new ApiException(
-            redactor.Redact(message), request.OperationName, response.StatusCode, response.Headers, text, error, innerException: null);
+        return new ApiException(response.StatusCode, redactor.Redact(message), request.OperationName, response.Headers, text, error);
     }
 
     public static Exception Failure(ApiRequest request, Uri uri, Attempt attempt, int attempts, SecretRedactor redactor)
@@ -33,20 +32,18 @@ internal static class ApiFailures
         {
             string timedOut =
                 $"{request.OperationName}: {target} timed out after {TimeText.Seconds(timeout)} ({attempt.TimeoutSource}){tries}.";
-            return new ApiTimeoutException(redactor.Redact(timedOut), request.OperationName, timeout, cause);
+            return new ApiTimeoutException(redactor.Redact(timedOut), timeout, request.OperationName, cause);
         }
 
         string message = attempt.Response is { } head
             ? $"{request.OperationName}: {target} returned {head.Describe()}, but the connection was lost before the whole body arrived{tries}. {Explain(cause)}"
             : $"{request.OperationName}: {target} failed before a complete response arrived{tries}. {Explain(cause)}";
         return new ApiException(
+            attempt.Response?.StatusCode ?? 0,
             redactor.Redact(message),
             request.OperationName,
-            attempt.Response?.StatusCode ?? 0,
-            attempt.Response?.Headers ?? ResponseHeaders.None,
-            responseBody: null,
-            error: null,
-            cause);
+            attempt.Response?.Headers,
+            innerException: cause);
     }
 
     public static ApiException Undecodable(ApiRequest request, RawResponse response, Exception cause, SecretRedactor redactor)
@@ -55,7 +52,7 @@ internal static class ApiFailures
             $"{request.OperationName} returned {response.Describe()}, but the response body could not be decompressed: " +
             $"{cause.Message.TrimEnd('.')}.";
         return new ApiException(
-            redactor.Redact(message), request.OperationName, response.StatusCode, response.Headers, responseBody: null, error: null, cause);
+            response.StatusCode, redactor.Redact(message), request.OperationName, response.Headers, innerException: cause);
     }
 
     public static ApiException Unreadable(string operationName, RawResponse response, Exception cause, SecretRedactor redactor)
@@ -72,7 +69,7 @@ internal static class ApiFailures
             $"{operationName} returned {response.Describe()}{contentType}, but the response body could not be read as JSON: " +
             $"{cause.Message.TrimEnd('.')}. Body: {BodyExcerpt.Create(text)}";
         return new ApiException(
-            redactor.Redact(message), operationName, response.StatusCode, response.Headers, text, error: null, cause);
+            response.StatusCode, redactor.Redact(message), operationName, response.Headers, text, innerException: cause);
     }
 
     // HttpClient's own message is often just "An error occurred while sending the request."; the innermost

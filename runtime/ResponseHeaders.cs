@@ -23,6 +23,26 @@ internal static class ResponseHeaders
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> From(HttpResponseMessage response) =>
         new HeaderMap(response.Headers, response.Content.Headers);
 
+    /// <summary>
+    /// Headers given by a caller (a test's fake response), looked up case-insensitively as real ones are. The
+    /// client's own (a response's, or none) are returned as they are.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> CaseInsensitive(IReadOnlyDictionary<string, IReadOnlyList<string>> headers)
+    {
+        if (headers is HeaderMap || ReferenceEquals(headers, None))
+        {
+            return headers;
+        }
+
+        var copy = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (KeyValuePair<string, IReadOnlyList<string>> header in headers)
+        {
+            copy[header.Key] = header.Value;
+        }
+
+        return new ReadOnlyDictionary<string, IReadOnlyList<string>>(copy);
+    }
+
     /// <summary>The first value of a header, trimmed, or null when the header is absent.</summary>
     public static string? First(IReadOnlyDictionary<string, IReadOnlyList<string>> headers, string name) =>
         headers.TryGetValue(name, out IReadOnlyList<string>? values) && values.Count > 0 ? values[0].Trim() : null;

@@ -6,9 +6,10 @@ using DatadogGen.Generator.Model;
 namespace DatadogGen.Generator.Emitting;
 
 /// <summary>
-/// Emits one API class per tag: for each operation an <c>XAsync</c> method returning the body, an
-/// <c>XWithHttpInfoAsync</c> method returning status and headers too, and for x-pagination operations an
-/// <c>XWithPaginationAsync</c> stream of items.
+/// Emits one API class per tag and the interface it implements (<c>I{Tag}Api</c>, so tests can stand in a fake or
+/// a mock for it): for each operation an <c>XAsync</c> method returning the body, an <c>XWithHttpInfoAsync</c>
+/// method returning status and headers too, and for x-pagination operations an <c>XWithPaginationAsync</c> stream
+/// of items. The documentation lives on the interface; the class inherits it.
 /// </summary>
 internal static class ApiEmitter
 {
@@ -16,9 +17,11 @@ internal static class ApiEmitter
 
     public static void Emit(SourceWriter writer, ApiGroupSpec api, string accessibility, bool unstableAsExperimental)
     {
+        EmitInterface(writer, api, accessibility, unstableAsExperimental);
+        writer.Line();
         XmlDocs.Summary(writer, api.Description, "Operations tagged " + api.ClassName + ".");
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        using (writer.Block(accessibility + " sealed partial class " + api.ClassName))
+        using (writer.Block(accessibility + " sealed partial class " + api.ClassName + " : " + api.InterfaceName))
         {
             writer.Line("private readonly " + Runtime + "ApiClient _apiClient;");
             writer.Line();
@@ -41,29 +44,72 @@ internal static class ApiEmitter
         }
     }
 
+    // Declarations only: a mock or a hand-written fake implements these, the generated class implements them by
+    // sending requests. Optional parameters keep their defaults here, so code written against the interface
+    // calls exactly as it would call the class.
+    private static void EmitInterface(SourceWriter writer, ApiGroupSpec api, string accessibility, bool unstableAsExperimental)
+    {
+        XmlDocs.Summary(writer, api.Description, "Operations tagged " + api.ClassName + ".");
+        writer.Line("/// <remarks>Implemented by <see cref=\"" + api.ClassName + "\"/>; code that takes this interface can be tested with a fake or a mock.</remarks>");
+        writer.Line(GeneratedFile.GeneratedCodeAttribute);
+        using (writer.Block(accessibility + " partial interface " + api.InterfaceName))
+        {
+            var first = true;
+            foreach (var operation in api.Operations)
+            {
+                if (!first)
+                {
+                    writer.Line();
+                }
+
+                first = false;
+                var parameters = OperationSignature.Declarations(operation);
+                OperationDocs.Write(writer, operation, "The response body.", unstableAsExperimental);
+                writer.Line(BodyTaskType(operation) + " " + operation.MethodName + "Async(" + parameters + ");");
+                writer.Line();
+                writer.Line("/// <inheritdoc cref=\"" + operation.MethodName + "Async\"/>");
+                writer.Line("/// <returns>The response: status, headers and body.</returns>");
+                OperationDocs.WriteAttributes(writer, operation, unstableAsExperimental);
+                writer.Line(ResponseTaskType(operation) + " " + operation.MethodName + "WithHttpInfoAsync(" + parameters + ");");
+                if (operation.Pagination is { } pagination)
+                {
+                    writer.Line();
+                    PaginationEmitter.WriteDocs(writer, operation, pagination, unstableAsExperimental);
+                    writer.Line(PaginationEmitter.ResultType(pagination) + " " + operation.MethodName + "WithPaginationAsync(" + parameters + ");");
+                }
+            }
+        }
+    }
+
+    private static string BodyTaskType(OperationSpec operation) =>
+        OperationSignature.ResultType(operation) is { } resultType
+            ? "global::System.Threading.Tasks.Task<" + resultType + ">"
+            : "global::System.Threading.Tasks.Task";
+
+    private static string ResponseTaskType(OperationSpec operation) =>
+        "global::System.Threading.Tasks.Task<" + Runtime + "ApiResponse<" + (OperationSignature.ResultType(operation) ?? "object?") + ">>";
+
     // Neither method is async: XAsync hands XWithHttpInfoAsync's task to one shared async method of the runtime,
     // and XWithHttpInfoAsync returns the runtime's task. A state machine per method would be 2,000 of them for
     // all of Datadog's v2, compiled in every build of the user's project.
     private static void WriteOperation(SourceWriter writer, OperationSpec operation, bool unstableAsExperimental)
     {
-        var resultType = OperationSignature.ResultType(operation);
         var parameters = OperationSignature.Declarations(operation);
         var arguments = OperationSignature.Arguments(operation);
         var withHttpInfo = operation.MethodName + "WithHttpInfoAsync";
 
-        OperationDocs.Write(writer, operation, "The response body.", unstableAsExperimental);
-        writer.Line(resultType is null
-            ? "public global::System.Threading.Tasks.Task " + operation.MethodName + "Async(" + parameters + ") => " + withHttpInfo + "(" + arguments + ");"
-            : "public global::System.Threading.Tasks.Task<" + resultType + "> " + operation.MethodName + "Async(" + parameters + ") => "
+        writer.Line("/// <inheritdoc/>");
+        OperationDocs.WriteAttributes(writer, operation, unstableAsExperimental);
+        writer.Line(OperationSignature.ResultType(operation) is null
+            ? "public " + BodyTaskType(operation) + " " + operation.MethodName + "Async(" + parameters + ") => " + withHttpInfo + "(" + arguments + ");"
+            : "public " + BodyTaskType(operation) + " " + operation.MethodName + "Async(" + parameters + ") => "
                 + Runtime + "ApiResponse.DataAsync(" + withHttpInfo + "(" + arguments + "));");
 
         writer.Line();
-        writer.Line("/// <inheritdoc cref=\"" + operation.MethodName + "Async\"/>");
-        writer.Line("/// <returns>The response: status, headers and body.</returns>");
+        writer.Line("/// <inheritdoc/>");
         OperationDocs.WriteAttributes(writer, operation, unstableAsExperimental);
-        var responseType = Runtime + "ApiResponse<" + (resultType ?? "object?") + ">";
         var errorReader = SharedErrorReader(operation) ?? "Read" + operation.MethodName + "Error";
-        using (writer.Block("public global::System.Threading.Tasks.Task<" + responseType + "> " + withHttpInfo + "(" + parameters + ")"))
+        using (writer.Block("public " + ResponseTaskType(operation) + " " + withHttpInfo + "(" + parameters + ")"))
         {
             if (operation.UnstableNote is not null)
             {

@@ -10,19 +10,26 @@ namespace DatadogGen.Generator.Emitting;
 /// </summary>
 internal static class PaginationEmitter
 {
-    public static void Emit(SourceWriter writer, OperationSpec operation, PaginationSpec pagination, bool unstableAsExperimental)
+    public static string ResultType(PaginationSpec pagination) =>
+        "global::System.Collections.Generic.IAsyncEnumerable<" + TypeNames.CSharp(pagination.ItemType) + ">";
+
+    public static void WriteDocs(SourceWriter writer, OperationSpec operation, PaginationSpec pagination, bool unstableAsExperimental)
     {
-        var itemType = TypeNames.CSharp(pagination.ItemType);
         writer.Line("/// <summary>Every item of " + XmlDocs.Escape(operation.MethodName) + "Async, page by page.</summary>");
         writer.Line("/// <remarks>Requests pages of " + pagination.DefaultLimit.ToString(CultureInfo.InvariantCulture)
             + " items unless a page size is given, until a page comes back short or empty" + (pagination.Mode == PaginationMode.Cursor ? " or without a next cursor" : string.Empty) + ".</remarks>");
         OperationDocs.WriteParameters(writer, operation);
-
         writer.Line("/// <returns>The items of every page, in order.</returns>");
+        OperationDocs.WriteAttributes(writer, operation, unstableAsExperimental);
+    }
+
+    public static void Emit(SourceWriter writer, OperationSpec operation, PaginationSpec pagination, bool unstableAsExperimental)
+    {
+        writer.Line("/// <inheritdoc/>");
         OperationDocs.WriteAttributes(writer, operation, unstableAsExperimental);
 
         var signature = OperationSignature.Declarations(operation, "[global::System.Runtime.CompilerServices.EnumeratorCancellation] ");
-        using (writer.Block("public async global::System.Collections.Generic.IAsyncEnumerable<" + itemType + "> " + operation.MethodName + "WithPaginationAsync(" + signature + ")"))
+        using (writer.Block("public async " + ResultType(pagination) + " " + operation.MethodName + "WithPaginationAsync(" + signature + ")"))
         {
             var (page, limit) = WritePagingTargets(writer, operation, pagination);
             using (writer.Block("while (true)"))

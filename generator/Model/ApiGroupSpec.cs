@@ -1,7 +1,7 @@
 namespace DatadogGen.Generator.Model;
 
-/// <summary>One API class (one per tag) and its operations.</summary>
-internal sealed record ApiGroupSpec(string ClassName, string? Description, EquatableArray<OperationSpec> Operations);
+/// <summary>One API class (one per tag), the interface it implements, and its operations.</summary>
+internal sealed record ApiGroupSpec(string ClassName, string InterfaceName, string? Description, EquatableArray<OperationSpec> Operations);
 
 /// <summary>One HTTP operation. <see cref="OperationName"/> is the name users enable unstable operations by.</summary>
 internal sealed record OperationSpec(

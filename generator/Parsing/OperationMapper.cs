@@ -41,6 +41,7 @@ internal sealed class OperationMapper
         var groups = new SortedDictionary<string, List<OperationSpec>>(StringComparer.Ordinal);
         var groupDescriptions = new Dictionary<string, string?>(StringComparer.Ordinal);
         var classNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var interfaceNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var selected in operations)
         {
             _cancellationToken.ThrowIfCancellationRequested();
@@ -49,6 +50,7 @@ internal sealed class OperationMapper
             if (!classNames.TryGetValue(tagName, out var className))
             {
                 classNames[tagName] = className = _schemas.ClaimApiClassName(Naming.ToPascalCase(tagName) + "Api", tagName);
+                interfaceNames[className] = _schemas.ClaimApiClassName("I" + className, tagName);
             }
 
             if (!groups.TryGetValue(className, out var members))
@@ -64,6 +66,7 @@ internal sealed class OperationMapper
         return groups
             .Select(group => new ApiGroupSpec(
                 group.Key,
+                interfaceNames[group.Key],
                 groupDescriptions[group.Key],
                 group.Value.OrderBy(operation => operation.MethodName, StringComparer.Ordinal).ToEquatableArray()))
             .ToEquatableArray();

@@ -37,14 +37,21 @@ public sealed class OptionsTests
         var sources = Generate(new() { ["build_metadata.AdditionalFiles.DatadogGenUnstableAsExperimental"] = "true" }, out var compilation);
 
         var api = sources.Single(source => source.Contains("class IncidentsApi"));
-        Assert.Equal(2, CountOf(api, "[global::System.Diagnostics.CodeAnalysis.Experimental(\"DDG100\")]"));
+        // Both methods of the operation, on the interface and on the class.
+        Assert.Equal(4, CountOf(api, "[global::System.Diagnostics.CodeAnalysis.Experimental(\"DDG100\")]"));
 
-        // A caller that has not opted in gets the compile-time error DDG100.
-        var caller = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(
-            "class Caller { System.Threading.Tasks.Task M(Consumer.Datadog.IncidentsApi api) => api.CreateIncidentPostmortemAttachmentAsync(\"id\", new Consumer.Datadog.PostmortemAttachmentRequest { Data = null! }); }",
-            new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest));
-        var errors = compilation.AddSyntaxTrees(caller).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id);
-        Assert.Contains("DDG100", errors);
+        // The generated class implements the experimental interface members without tripping DDG100 itself.
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        // A caller that has not opted in gets the compile-time error DDG100, through the class or the interface.
+        foreach (var apiType in new[] { "IncidentsApi", "IIncidentsApi" })
+        {
+            var caller = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(
+                "class Caller { System.Threading.Tasks.Task M(Consumer.Datadog." + apiType + " api) => api.CreateIncidentPostmortemAttachmentAsync(\"id\", new Consumer.Datadog.PostmortemAttachmentRequest { Data = null! }); }",
+                new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest));
+            var errors = compilation.AddSyntaxTrees(caller).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id);
+            Assert.Contains("DDG100", errors);
+        }
     }
 
     [Fact]

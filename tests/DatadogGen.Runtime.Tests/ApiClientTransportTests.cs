@@ -61,6 +61,9 @@ public sealed class ApiClientTransportTests
         Assert.Equal("v2.GetItem", ex.OperationName);
         Assert.Equal(TimeSpan.FromMilliseconds(200), ex.Timeout);
         Assert.EndsWith("/api/v2/items/1 timed out after 0.2 s (HttpClient.Timeout).", ex.Message);
+        // HttpClient's own TimeoutException is the inner exception, not a new one around it.
+        TimeoutException inner = Assert.IsType<TimeoutException>(ex.InnerException);
+        Assert.IsAssignableFrom<OperationCanceledException>(inner.InnerException);
     }
 
     [Fact]

@@ -22,11 +22,14 @@ public sealed class TimeoutTests
 
         ApiTimeoutException ex = await Assert.ThrowsAsync<ApiTimeoutException>(() => WithinHangGuard(Send(client)));
 
-        Assert.IsAssignableFrom<TimeoutException>(ex);
+        // One exception root (issue 13): a timeout is an ApiException with no status, its TimeoutException inside.
+        Assert.IsAssignableFrom<ApiException>(ex);
+        Assert.Equal(0, ex.StatusCode);
         Assert.Equal("v2.GetItem", ex.OperationName);
         Assert.Equal(TimeSpan.FromMilliseconds(200), ex.Timeout);
         Assert.Equal($"v2.GetItem: GET {server.BaseAddress.GetLeftPart(UriPartial.Authority)}/api/v2/items/1 timed out after 0.2 s (Configuration.Timeout).", ex.Message);
-        Assert.IsAssignableFrom<OperationCanceledException>(ex.InnerException);
+        TimeoutException inner = Assert.IsType<TimeoutException>(ex.InnerException);
+        Assert.IsAssignableFrom<OperationCanceledException>(inner.InnerException);
         Assert.Single(server.Requests);
     }
 

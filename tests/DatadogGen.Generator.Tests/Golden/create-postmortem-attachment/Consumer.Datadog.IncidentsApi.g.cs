@@ -8,18 +8,10 @@
 namespace Consumer.Datadog
 {
     /// <summary>Manage incident response, as well as associated attachments, metadata, and todos. See the [Incident Management page](https://docs.datadoghq.com/service_management/incident_management/) for more information.</summary>
+    /// <remarks>Implemented by <see cref="IncidentsApi"/>; code that takes this interface can be tested with a fake or a mock.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    public sealed partial class IncidentsApi
+    public partial interface IIncidentsApi
     {
-        private readonly global::DatadogGen.ApiClient _apiClient;
-
-        /// <summary>Creates the API over a client that holds configuration and connections.</summary>
-        /// <param name="apiClient">The client to send requests with.</param>
-        public IncidentsApi(global::DatadogGen.ApiClient apiClient)
-        {
-            _apiClient = apiClient ?? throw new global::System.ArgumentNullException(nameof(apiClient));
-        }
-
         /// <summary>Create postmortem attachment</summary>
         /// <remarks>
         /// Create a postmortem attachment for an incident.
@@ -39,10 +31,30 @@ namespace Consumer.Datadog
         /// <returns>The response body.</returns>
         /// <exception cref="global::DatadogGen.UnstableOperationDisabledException">The operation has not been enabled.</exception>
         /// <exception cref="global::DatadogGen.ApiException">The call failed or the response could not be read.</exception>
-        public global::System.Threading.Tasks.Task<global::Consumer.Datadog.Attachment> CreateIncidentPostmortemAttachmentAsync(string incidentId, global::Consumer.Datadog.PostmortemAttachmentRequest body, global::System.Threading.CancellationToken cancellationToken = default) => global::DatadogGen.ApiResponse.DataAsync(CreateIncidentPostmortemAttachmentWithHttpInfoAsync(incidentId, body, cancellationToken));
+        global::System.Threading.Tasks.Task<global::Consumer.Datadog.Attachment> CreateIncidentPostmortemAttachmentAsync(string incidentId, global::Consumer.Datadog.PostmortemAttachmentRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="CreateIncidentPostmortemAttachmentAsync"/>
         /// <returns>The response: status, headers and body.</returns>
+        global::System.Threading.Tasks.Task<global::DatadogGen.ApiResponse<global::Consumer.Datadog.Attachment>> CreateIncidentPostmortemAttachmentWithHttpInfoAsync(string incidentId, global::Consumer.Datadog.PostmortemAttachmentRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>Manage incident response, as well as associated attachments, metadata, and todos. See the [Incident Management page](https://docs.datadoghq.com/service_management/incident_management/) for more information.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
+    public sealed partial class IncidentsApi : IIncidentsApi
+    {
+        private readonly global::DatadogGen.ApiClient _apiClient;
+
+        /// <summary>Creates the API over a client that holds configuration and connections.</summary>
+        /// <param name="apiClient">The client to send requests with.</param>
+        public IncidentsApi(global::DatadogGen.ApiClient apiClient)
+        {
+            _apiClient = apiClient ?? throw new global::System.ArgumentNullException(nameof(apiClient));
+        }
+
+        /// <inheritdoc/>
+        public global::System.Threading.Tasks.Task<global::Consumer.Datadog.Attachment> CreateIncidentPostmortemAttachmentAsync(string incidentId, global::Consumer.Datadog.PostmortemAttachmentRequest body, global::System.Threading.CancellationToken cancellationToken = default) => global::DatadogGen.ApiResponse.DataAsync(CreateIncidentPostmortemAttachmentWithHttpInfoAsync(incidentId, body, cancellationToken));
+
+        /// <inheritdoc/>
         public global::System.Threading.Tasks.Task<global::DatadogGen.ApiResponse<global::Consumer.Datadog.Attachment>> CreateIncidentPostmortemAttachmentWithHttpInfoAsync(string incidentId, global::Consumer.Datadog.PostmortemAttachmentRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             _apiClient.Configuration.ThrowIfUnstableOperationDisabled("v2.CreateIncidentPostmortemAttachment");
