@@ -88,48 +88,84 @@ public sealed class ApiClient : IDisposable
         ArgumentNullException.ThrowIfNull(readResponse);
         ObjectDisposedException.ThrowIf(_disposed, this);
 
-        Uri uri = request.CreateUri(
-            Configuration.BaseAddress ?? request.ServerAddress ?? Configuration.ResolveBaseAddress(request.Subdomain ?? "api"));
-        TransportSecurity.ThrowIfInsecure(request.OperationName, uri, Configuration.AllowInsecureHttp);
+        CallSettings settings = CallSettings.Freeze(Configuration, request);
+        TransportSecurity.ThrowIfInsecure(request.OperationName, settings.Uri, settings.AllowInsecureHttp);
         cancellationToken.ThrowIfCancellationRequested();
-
-        // One snapshot per call: a configuration changed mid-call affects the next call, not half of this one.
-        var settings = new CallSettings(
-            Configuration.Timeout, Configuration.Compress, UserAgent.With(Configuration.UserAgentSuffix), Configuration.CreateRedactor());
-        RetryPolicy policy = RetryPolicy.From(Configuration);
         byte[]? body = request.Body is null ? null : RequestCompression.Encode(request.Body, request.Headers);
 
-        for (int retry = 0; ; retry++)
+        CallTelemetry telemetry = CallTelemetry.Start(request, settings.Uri);
+        int retry = 0;
+        try
         {
-            Attempt attempt = await SendOnceAsync(request, uri, body, settings, cancellationToken).ConfigureAwait(false);
-            RawResponse? response = attempt.Response;
-            if (attempt.Failure is null && response!.IsSuccess)
+            for (; ; retry++)
             {
-                return ReadSuccess(request.OperationName, response, readResponse, settings.Redactor);
-            }
-
-            bool retryable = attempt.Failure is not null || RetryPolicy.IsRetryableStatus(response!.StatusCode);
-            RetryDecision decision = retryable
-                ? policy.Decide(retry, attempt.Failure is null ? response!.Headers : null)
-                : RetryDecision.Stop(null);
-            string outcome = attempt.Failure is null ? response!.Describe() : DescribeFailure(attempt);
-            if (!decision.Retry)
-            {
-                if (retry > 0 || decision.Refusal is not null)
+                Attempt attempt = await SendOnceAsync(request, body, settings, retry + 1, cancellationToken).ConfigureAwait(false);
+                TimeSpan delay = Settle(request, attempt, retry, settings, readResponse, readError, out ApiResponse<T>? result);
+                if (result is not null)
                 {
-                    Log(ApiLogLevel.Warning, $"{request.OperationName}: {outcome}; giving up after {retry + 1} attempts. {decision.Refusal}".TrimEnd());
+                    telemetry.Succeeded(result.StatusCode, retry);
+                    return result;
                 }
 
-                throw attempt.Failure is null
-                    ? ApiFailures.Status(request, response!, readError, retry + 1, decision.Refusal, settings.Redactor)
-                    : ApiFailures.Failure(request, uri, attempt, retry + 1, settings.Redactor);
+                telemetry.Retrying(retry, attempt, delay);
+                // Throws for the caller's token the moment it is canceled, however long the wait.
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
-
-            Log(ApiLogLevel.Information,
-                $"{request.OperationName}: {outcome}; retry {retry + 1} of {policy.MaxRetries} in {TimeText.Seconds(decision.Delay)}.");
-            // Throws for the caller's token the moment it is canceled, however long the wait.
-            await Task.Delay(decision.Delay, cancellationToken).ConfigureAwait(false);
         }
+        catch (Exception exception)
+        {
+            telemetry.Failed(exception, retry);
+            throw;
+        }
+    }
+
+    // The one place an attempt's outcome becomes the call's result, a retry after the returned delay, or the
+    // exception the call ends with.
+    private static TimeSpan Settle<T>(
+        ApiRequest request,
+        Attempt attempt,
+        int retry,
+        CallSettings settings,
+        ResponseReader<T> readResponse,
+        ErrorReader? readError,
+        out ApiResponse<T>? result)
+    {
+        result = null;
+        RawResponse? response = attempt.Response;
+        if (attempt.Failure is null && response!.IsSuccess)
+        {
+            result = ReadSuccess(request.OperationName, response, readResponse, settings.Redactor);
+            return TimeSpan.Zero;
+        }
+
+        RetryPolicy policy = settings.Retry;
+        bool retryable = attempt.Failure is not null || RetryPolicy.IsRetryableStatus(response!.StatusCode);
+        RetryDecision decision = retryable
+            ? policy.Decide(retry, attempt.Failure is null ? response!.Headers : null)
+            : RetryDecision.Stop(null);
+        string outcome = attempt.Failure is null ? response!.Describe() : DescribeFailure(attempt);
+        if (decision.Retry)
+        {
+            settings.Log(ApiLogEvents.RetryScheduled, nameof(ApiLogEvents.RetryScheduled), ApiLogLevel.Information,
+                "{Operation}: {Outcome}; retry {Retry} of {MaxRetries} in {Delay}.",
+                ("Operation", request.OperationName), ("Outcome", outcome), ("Retry", retry + 1), ("MaxRetries", policy.MaxRetries),
+                ("Delay", TimeText.Seconds(decision.Delay)));
+            return decision.Delay;
+        }
+
+        if (retry > 0 || decision.Refusal is not null)
+        {
+            // Why it stopped: a status that is never retried, no retry left, or a refusal (a wait too long).
+            string reason = decision.Refusal
+                ?? (retryable ? $"no retry left (MaxRetries is {policy.MaxRetries})." : $"{outcome} is not retried.");
+            settings.Log(ApiLogEvents.CallFailed, nameof(ApiLogEvents.CallFailed), ApiLogLevel.Warning,
+                "{Operation}: {Outcome}; giving up after {Attempts} attempts: {Reason}",
+                ("Operation", request.OperationName), ("Outcome", outcome), ("Attempts", retry + 1), ("Reason", reason));
+        }
+
+        throw attempt.Failure is null
+            ? ApiFailures.Status(request, response!, readError, retry + 1, decision.Refusal, settings.Redactor)
+            : ApiFailures.Failure(request, settings.Uri, attempt, retry + 1, settings.Redactor);
     }
 
     /// <summary>Disposes the HttpClient if this instance created it.</summary>
@@ -165,15 +201,18 @@ public sealed class ApiClient : IDisposable
 
     // One attempt, from a fresh HttpRequestMessage to the fully read and decompressed body.
     private async Task<Attempt> SendOnceAsync(
-        ApiRequest request, Uri uri, byte[]? body, CallSettings settings, CancellationToken cancellationToken)
+        ApiRequest request, byte[]? body, CallSettings settings, int attemptNumber, CancellationToken cancellationToken)
     {
         using var attemptCancellation = new AttemptCancellation(settings.Timeout, cancellationToken);
 
-        using HttpRequestMessage message = CreateMessage(request, uri, body, settings);
+        using HttpRequestMessage message = CreateMessage(request, body, settings);
         long started = Stopwatch.GetTimestamp();
-        if (Configuration.Log is not null)
+        if (settings.IsLogging)
         {
-            Log(ApiLogLevel.Debug, $"{request.OperationName}: {request.Method} {uri.GetLeftPart(UriPartial.Authority)}{request.Path}");
+            settings.Log(ApiLogEvents.AttemptSending, nameof(ApiLogEvents.AttemptSending), ApiLogLevel.Debug,
+                "{Operation}: {Method} {Endpoint}",
+                ("Operation", request.OperationName), ("Method", request.Method.Method),
+                ("Endpoint", settings.Uri.GetLeftPart(UriPartial.Authority) + request.Path), ("Attempt", attemptNumber));
         }
 
         HttpResponseMessage? response = null;
@@ -203,10 +242,13 @@ public sealed class ApiClient : IDisposable
             }
 
             var raw = new RawResponse(response, bytes);
-            if (Configuration.Log is not null)
+            if (settings.IsLogging)
             {
-                Log(ApiLogLevel.Debug,
-                    $"{request.OperationName}: {raw.Describe()} after {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms");
+                settings.Log(ApiLogEvents.AttemptCompleted, nameof(ApiLogEvents.AttemptCompleted), ApiLogLevel.Debug,
+                    "{Operation}: {Status} after {ElapsedMilliseconds} ms",
+                    ("Operation", request.OperationName), ("Status", raw.Describe()),
+                    ("ElapsedMilliseconds", (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds),
+                    ("StatusCode", raw.StatusCode), ("Attempt", attemptNumber));
             }
 
             return Attempt.Completed(Decompress(request, raw, settings.Redactor));
@@ -231,9 +273,9 @@ public sealed class ApiClient : IDisposable
         }
     }
 
-    private HttpRequestMessage CreateMessage(ApiRequest request, Uri uri, byte[]? body, CallSettings settings)
+    private static HttpRequestMessage CreateMessage(ApiRequest request, byte[]? body, CallSettings settings)
     {
-        var message = new HttpRequestMessage(request.Method, uri);
+        var message = new HttpRequestMessage(request.Method, settings.Uri);
         if (body is not null)
         {
             message.Content = new ByteArrayContent(body);
@@ -244,9 +286,9 @@ public sealed class ApiClient : IDisposable
         // Values were checked for control characters when set; skipping validation also keeps HttpClient
         // from quoting a key in a FormatException. Only the credentials the operation accepts are sent.
         ApiCredentials accepted = request.Credentials;
-        AddHeader(message, "DD-API-KEY", (accepted & ApiCredentials.ApiKey) != 0 ? Configuration.ApiKey : null);
-        AddHeader(message, "DD-APPLICATION-KEY", (accepted & ApiCredentials.ApplicationKey) != 0 ? Configuration.ApplicationKey : null);
-        if ((accepted & ApiCredentials.AccessToken) != 0 && Configuration.AccessToken is { } token)
+        AddHeader(message, "DD-API-KEY", (accepted & ApiCredentials.ApiKey) != 0 ? settings.ApiKey : null);
+        AddHeader(message, "DD-APPLICATION-KEY", (accepted & ApiCredentials.ApplicationKey) != 0 ? settings.ApplicationKey : null);
+        if ((accepted & ApiCredentials.AccessToken) != 0 && settings.AccessToken is { } token)
         {
             AddHeader(message, "Authorization", "Bearer " + token);
         }
@@ -296,10 +338,6 @@ public sealed class ApiClient : IDisposable
         attempt.Timeout is { } timeout
             ? $"timed out after {TimeText.Seconds(timeout)}"
             : $"{attempt.Failure!.GetType().Name}: {attempt.Failure.Message}";
-
-    private void Log(ApiLogLevel level, string message) => Configuration.Write(level, message);
-
-    private readonly record struct CallSettings(TimeSpan Timeout, bool Compress, string UserAgent, SecretRedactor Redactor);
 
     // One reader per generated type, made once: a generated method passes no lambda of its own.
     private static class JsonResponse<T>

@@ -28,10 +28,22 @@ public sealed class ApiRequest
     /// </param>
     /// <exception cref="ArgumentException">The path does not start with '/' or holds '?' or '#'.</exception>
     public ApiRequest(string operationName, HttpMethod method, string path)
+        : this(operationName, method, path, path)
+    {
+    }
+
+    /// <summary>Creates a request whose path has parameters.</summary>
+    /// <param name="operationName">The operation name, e.g. <c>v2.CreateIncidentPostmortemAttachment</c>.</param>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="pathTemplate">The path as the spec writes it, e.g. <c>/api/v2/incidents/{incident_id}</c>: what traces and metrics name (<c>url.template</c>), as it does not vary per call.</param>
+    /// <param name="path">The escaped path, parameters filled in, starting with '/'.</param>
+    public ApiRequest(string operationName, HttpMethod method, string pathTemplate, string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(operationName);
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(pathTemplate);
+        PathTemplate = pathTemplate;
         if (!path.StartsWith('/') || path.AsSpan().IndexOfAny('?', '#') >= 0)
         {
             throw new ArgumentException($"The path must start with '/' and contain no '?' or '#'; got '{path}'.", nameof(path));
@@ -50,6 +62,9 @@ public sealed class ApiRequest
 
     /// <summary>The escaped path, starting with '/'.</summary>
     public string Path { get; }
+
+    /// <summary>The path as the spec writes it, with its parameters' names in braces.</summary>
+    public string PathTemplate { get; }
 
     /// <summary>The serialized body, or null when the request has none.</summary>
     internal byte[]? Body { get; private set; }

@@ -16,10 +16,19 @@ public sealed partial class Configuration
     /// </summary>
     public Action<ApiLogLevel, string>? Log { get; set; }
 
+    /// <summary>
+    /// Receives the same events as <see cref="Log"/> with their event id and named fields (<see cref="ApiLogEvent"/>),
+    /// for structured logging, or null (the default). Both may be set. Keys are masked and exceptions swallowed as
+    /// for <see cref="Log"/>.
+    /// </summary>
+    public Action<ApiLogEvent>? StructuredLog { get; set; }
+
+    /// <summary>Whether any log sink is set, so callers skip building events nobody receives.</summary>
+    internal bool IsLogging => Log is not null || StructuredLog is not null;
+
     private void LogUnstableNoticeOnce(string operation)
     {
-        Action<ApiLogLevel, string>? log = Log;
-        if (log is null)
+        if (!IsLogging)
         {
             return;
         }
@@ -32,20 +41,35 @@ public sealed partial class Configuration
             }
         }
 
-        Write(ApiLogLevel.Debug, $"Calling unstable operation '{operation}': it may change or disappear without notice.");
+        Write(ApiLogEvents.UnstableOperationCalled, nameof(ApiLogEvents.UnstableOperationCalled), ApiLogLevel.Debug,
+            "Calling unstable operation '{Operation}': it may change or disappear without notice.", ("Operation", operation));
     }
 
-    /// <summary>Hands one line to <see cref="Log"/>, with the configured keys masked.</summary>
-    internal void Write(ApiLogLevel level, string message)
+    /// <summary>Hands one event to <see cref="Log"/> and <see cref="StructuredLog"/>, with the configured keys masked.</summary>
+    internal void Write(int id, string name, ApiLogLevel level, string template, params ReadOnlySpan<(string Name, object? Value)> values) =>
+        Write(Log, StructuredLog, CreateRedactor(), id, name, level, template, values);
+
+    /// <summary>Hands one event to the given sinks (a call's, frozen at its start), with keys masked.</summary>
+    internal static void Write(
+        Action<ApiLogLevel, string>? log,
+        Action<ApiLogEvent>? structured,
+        SecretRedactor redactor,
+        int id,
+        string name,
+        ApiLogLevel level,
+        string template,
+        params ReadOnlySpan<(string Name, object? Value)> values)
     {
-        if (Log is not { } log)
+        if (log is null && structured is null)
         {
             return;
         }
 
+        ApiLogEvent logEvent = ApiLogEvent.Create(id, name, level, template, redactor, values);
         try
         {
-            log(level, CreateRedactor().Redact(message));
+            log?.Invoke(level, logEvent.Message);
+            structured?.Invoke(logEvent);
         }
         catch (Exception)
         {

@@ -30,7 +30,7 @@ internal static class RequestEmitter
     {
         WriteArgumentChecks(writer, operation);
         writer.Line("var request = new " + Runtime + "ApiRequest(" + CSharpLiterals.Quote(operation.OperationName)
-            + ", " + Method(operation.HttpMethod) + ", " + PathExpression(operation) + ");");
+            + ", " + Method(operation.HttpMethod) + ", " + PathArguments(operation) + ");");
         if (operation.Subdomain is { } subdomain)
         {
             writer.Line("request.Subdomain = " + CSharpLiterals.Quote(subdomain) + ";");
@@ -79,6 +79,14 @@ internal static class RequestEmitter
         {
             writer.Line("global::System.ArgumentNullException.ThrowIfNull(" + name + ");");
         }
+    }
+
+    /// <summary>The path alone when it has no parameters, else the template (for traces) and the path.</summary>
+    private static string PathArguments(OperationSpec operation)
+    {
+        var path = PathExpression(operation);
+        var template = CSharpLiterals.Quote(operation.PathTemplate.Length == 0 ? "/" : operation.PathTemplate);
+        return path == template ? path : template + ", " + path;
     }
 
     /// <summary>The path as a concatenation: literal parts as written, each parameter escaped into its own segment.</summary>

@@ -96,6 +96,14 @@ public sealed class AddDatadogClientTests
         await new ItemsApi(provider.GetRequiredService<ApiClient>()).GetItemIdAsync();
 
         Assert.Contains(("DatadogGen.ApiClient", LogLevel.Information, "v2.GetItem: 503 Service Unavailable; retry 1 of 3 in 0.01 s."), logs.Lines);
+        // Structured: the event id and name, and the fields by name, with the template as {OriginalFormat}.
+        var retry = Assert.Single(logs.Events, e => e.Category == "DatadogGen.ApiClient" && e.EventId.Id == ApiLogEvents.RetryScheduled);
+        Assert.Equal("RetryScheduled", retry.EventId.Name);
+        var fields = retry.Fields!.ToDictionary(field => field.Key, field => field.Value);
+        Assert.Equal("v2.GetItem", fields["Operation"]);
+        Assert.Equal("503 Service Unavailable", fields["Outcome"]);
+        Assert.Equal(1, fields["Retry"]);
+        Assert.Equal("{Operation}: {Outcome}; retry {Retry} of {MaxRetries} in {Delay}.", fields["{OriginalFormat}"]);
         Assert.Contains(logs.Lines, l => l.Category == "DatadogGen.ApiClient" && l.Level == LogLevel.Debug);
         // The factory's own handlers log request headers at Trace: they must be redacted too.
         Assert.Contains(logs.Lines, l => l.Category.StartsWith("System.Net.Http.HttpClient.DatadogGen", StringComparison.Ordinal)

@@ -66,7 +66,7 @@ public sealed class RetryTests
         Assert.Equal(504, ex.StatusCode);
         Assert.Equal(new TestError("gateway"), ex.Error);
         Assert.StartsWith("v2.GetItem failed after 4 attempts: 504 Gateway Timeout.", ex.Message);
-        Assert.Equal(["v2.GetItem: 504 Gateway Timeout; giving up after 4 attempts."], log.At(ApiLogLevel.Warning));
+        Assert.Equal(["v2.GetItem: 504 Gateway Timeout; giving up after 4 attempts: no retry left (MaxRetries is 3)."], log.At(ApiLogLevel.Warning));
     }
 
     [Fact]

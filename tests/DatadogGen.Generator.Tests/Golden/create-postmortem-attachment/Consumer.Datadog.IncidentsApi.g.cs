@@ -60,7 +60,7 @@ namespace Consumer.Datadog
             _apiClient.Configuration.ThrowIfUnstableOperationDisabled("v2.CreateIncidentPostmortemAttachment");
             global::System.ArgumentNullException.ThrowIfNull(incidentId);
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var request = new global::DatadogGen.ApiRequest("v2.CreateIncidentPostmortemAttachment", global::System.Net.Http.HttpMethod.Post, "/api/v2/incidents/" + global::DatadogGen.ApiRequest.EscapePathSegment(incidentId) + "/attachments/postmortems");
+            var request = new global::DatadogGen.ApiRequest("v2.CreateIncidentPostmortemAttachment", global::System.Net.Http.HttpMethod.Post, "/api/v2/incidents/{incident_id}/attachments/postmortems", "/api/v2/incidents/" + global::DatadogGen.ApiRequest.EscapePathSegment(incidentId) + "/attachments/postmortems");
             request.SetJsonBody(body, global::DatadogGen.JsonValue<global::Consumer.Datadog.PostmortemAttachmentRequest>.Write);
             return _apiClient.SendJsonAsync<global::Consumer.Datadog.Attachment>(request, ReadCreateIncidentPostmortemAttachmentError, cancellationToken);
         }
