@@ -139,7 +139,8 @@ public sealed class ApiClient : IDisposable
         }
 
         RetryPolicy policy = settings.Retry;
-        bool retryable = attempt.Failure is not null || RetryPolicy.IsRetryableStatus(response!.StatusCode);
+        string? permanent = attempt.Failure is { } failure ? RetryPolicy.PermanentFailure(failure) : null;
+        bool retryable = attempt.Failure is not null ? permanent is null : RetryPolicy.IsRetryableStatus(response!.StatusCode);
         RetryDecision decision = retryable
             ? policy.Decide(retry, attempt.Failure is null ? response!.Headers : null)
             : RetryDecision.Stop(null);
@@ -153,11 +154,12 @@ public sealed class ApiClient : IDisposable
             return decision.Delay;
         }
 
-        if (retry > 0 || decision.Refusal is not null)
+        if (retry > 0 || decision.Refusal is not null || (permanent is not null && policy.MaxRetries > 0))
         {
-            // Why it stopped: a status that is never retried, no retry left, or a refusal (a wait too long).
-            string reason = decision.Refusal
-                ?? (retryable ? $"no retry left (MaxRetries is {policy.MaxRetries})." : $"{outcome} is not retried.");
+            // Why it stopped: a failure no retry heals, a status that is never retried, no retry left, or a
+            // refusal (a wait too long).
+            string reason = permanent is not null ? $"{permanent}; a retry would fail the same way."
+                : decision.Refusal ?? (retryable ? $"no retry left (MaxRetries is {policy.MaxRetries})." : $"{outcome} is not retried.");
             settings.Log(ApiLogEvents.CallFailed, nameof(ApiLogEvents.CallFailed), ApiLogLevel.Warning,
                 "{Operation}: {Outcome}; giving up after {Attempts} attempts: {Reason}",
                 ("Operation", request.OperationName), ("Outcome", outcome), ("Attempts", retry + 1), ("Reason", reason));

@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Security.Authentication;
 
 namespace DatadogGen;
 
@@ -31,6 +34,20 @@ internal readonly struct RetryPolicy
         configuration.BackoffBase,
         configuration.BackoffMultiplier,
         configuration.MaxRetryDelay);
+
+    /// <summary>
+    /// Why a failure will not heal on a retry, or null when it may: a host name that does not exist, or a server
+    /// certificate that is refused (wrong name, untrusted, expired). Both fail the same way every time, and each
+    /// retry would only add the backoff to the wait for the error.
+    /// </summary>
+    public static string? PermanentFailure(Exception failure) => failure switch
+    {
+        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError, InnerException: SocketException { SocketErrorCode: SocketError.HostNotFound } }
+            => "the host name does not exist",
+        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError, InnerException: AuthenticationException }
+            => "the server's TLS certificate was refused",
+        _ => null,
+    };
 
     /// <summary>408 Request Timeout, 429 Too Many Requests and every 5xx may succeed when sent again.</summary>
     public static bool IsRetryableStatus(int statusCode) => statusCode is 408 or 429 or (>= 500 and <= 599);

@@ -235,4 +235,50 @@ public sealed class RetryTests
     private static Task<ApiResponse<Item>> Send(
         ApiClient client, ErrorReader? readError = null, CancellationToken cancellationToken = default) =>
         client.SendAsync(new ApiRequest("v2.GetItem", HttpMethod.Get, "/api/v2/items/1"), TestModels.ReadItemResponse, readError, cancellationToken);
+    [Fact]
+    public async Task AHostNameThatDoesNotExistIsNotRetried()
+    {
+        // .invalid never resolves (RFC 6761): the same answer on every attempt, so the first one is the last.
+        Configuration configuration = TestConfiguration.Retrying(new Uri("https://does-not-exist.invalid/"));
+        configuration.BackoffBase = 30;
+        var events = new System.Collections.Concurrent.ConcurrentQueue<ApiLogEvent>();
+        configuration.StructuredLog = events.Enqueue;
+        using var client = new ApiClient(configuration);
+
+        ApiException ex = await Assert.ThrowsAsync<ApiException>(() => WithinHangGuard(Send(client)));
+
+        Assert.Equal(0, ex.StatusCode);
+        Assert.Single(events, e => e.Id == ApiLogEvents.AttemptSending);
+        // The resolver's own words (before the ';') differ between operating systems.
+        Assert.EndsWith(
+            "; giving up after 1 attempts: the host name does not exist; a retry would fail the same way.",
+            Assert.Single(events, e => e.Id == ApiLogEvents.CallFailed).Message);
+    }
+
+    [Fact]
+    public async Task ARefusedServerCertificateIsNotRetried()
+    {
+        // A self-signed certificate for another name: refused by the default validation, the same on every attempt.
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var certificateRequest = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=not-this-host.example", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var created = certificateRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        using var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(
+            created.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12), null);
+        await using LoopbackServer server = await LoopbackServer.StartAsync(context => Ok()(context), certificate);
+        Configuration configuration = TestConfiguration.Retrying(server.BaseAddress);
+        configuration.BackoffBase = 30;
+        var log = new LogCapture();
+        log.Attach(configuration);
+        using var client = new ApiClient(configuration);
+
+        ApiException ex = await Assert.ThrowsAsync<ApiException>(() => WithinHangGuard(Send(client)));
+
+        Assert.StartsWith("https://", server.BaseAddress.ToString(), StringComparison.Ordinal);
+        Assert.IsType<System.Security.Authentication.AuthenticationException>(ex.InnerException!.InnerException);
+        Assert.Empty(server.Requests);
+        Assert.EndsWith(
+            "giving up after 1 attempts: the server's TLS certificate was refused; a retry would fail the same way.",
+            Assert.Single(log.At(ApiLogLevel.Warning)));
+    }
 }

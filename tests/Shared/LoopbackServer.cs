@@ -42,11 +42,20 @@ internal sealed class LoopbackServer : IAsyncDisposable
     public ReceivedRequest SingleRequest => Xunit.Assert.Single(Requests);
 
     /// <summary>Starts a server that answers every request with <paramref name="respond"/>.</summary>
-    public static async Task<LoopbackServer> StartAsync(Func<HttpContext, Task> respond)
+    /// <param name="respond">Writes the answer.</param>
+    /// <param name="certificate">When given, the server speaks HTTPS with this certificate.</param>
+    public static async Task<LoopbackServer> StartAsync(
+        Func<HttpContext, Task> respond, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (certificate is not null)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         WebApplication app = builder.Build();
 
         var requests = new ConcurrentQueue<ReceivedRequest>();
