@@ -36,7 +36,7 @@ public sealed class ApiClient : IDisposable
         ArgumentNullException.ThrowIfNull(configuration);
         Configuration = configuration;
         _ownsHttpClient = httpClient is null;
-        _httpClient = httpClient ?? CreateHttpClient();
+        _httpClient = httpClient ?? CreateHttpClient(configuration.Proxy);
     }
 
     /// <summary>The configuration used for every call.</summary>
@@ -185,10 +185,12 @@ public sealed class ApiClient : IDisposable
         }
     }
 
-    private static HttpClient CreateHttpClient()
+    private static HttpClient CreateHttpClient(IWebProxy? proxy)
     {
         var handler = new SocketsHttpHandler
         {
+            // Null keeps the system proxy (HTTPS_PROXY and friends).
+            Proxy = proxy,
             // ResponseDecompression decodes, so an injected HttpClient behaves the same as this one.
             AutomaticDecompression = DecompressionMethods.None,
             // A redirect would carry DD-API-KEY and DD-APPLICATION-KEY to whatever host it names

@@ -121,6 +121,15 @@ public sealed partial class Configuration
     /// </summary>
     public bool AllowInsecureHttp { get; set; }
 
+    /// <summary>
+    /// A forward proxy for the HttpClient that <see cref="ApiClient"/> creates, e.g.
+    /// <c>new WebProxy("http://proxy.internal:3128")</c> (credentials on the WebProxy); null (the default) uses the
+    /// system's proxy settings, which on every platform include the <c>HTTPS_PROXY</c>, <c>HTTP_PROXY</c> and
+    /// <c>NO_PROXY</c> environment variables. Read when the ApiClient is created; an injected HttpClient keeps its
+    /// own handler's proxy.
+    /// </summary>
+    public System.Net.IWebProxy? Proxy { get; set; }
+
     private static double ValidateFactor(double value, string paramName)
     {
         if (!double.IsFinite(value) || value < 0)

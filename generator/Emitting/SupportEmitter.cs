@@ -29,17 +29,29 @@ internal static class SupportEmitter
         }
     }
 
-    public static void EmitUnstableOperations(SourceWriter writer, EquatableArray<string> operationNames)
+    /// <summary>
+    /// Registers, when the assembly loads, the spec's unstable operations (so Configuration can reject misspelt
+    /// names from the start) and its API classes with their interfaces (so AddDatadogClient can put them in a
+    /// container without reflection).
+    /// </summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="apis">"IInterface Class" per API class.</param>
+    /// <param name="operationNames">The unstable operations.</param>
+    public static void EmitRegistrations(SourceWriter writer, EquatableArray<string> apis, EquatableArray<string> operationNames)
     {
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        using (writer.Block("internal static class DatadogUnstableOperations"))
+        using (writer.Block("internal static class DatadogRegistrations"))
         {
-            writer.Line("// Runs when the assembly loads, so Configuration can reject misspelt operation names from the start.");
             writer.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
             using (writer.Block("internal static void Register()"))
             {
                 var names = string.Join(", ", operationNames.Select(CSharpLiterals.Quote));
                 writer.Line("global::DatadogGen.Configuration.RegisterUnstableOperations(" + names + ");");
+                foreach (var api in apis)
+                {
+                    var parts = api.Split(' ');
+                    writer.Line("global::DatadogGen.ApiRegistry.Register<" + parts[0] + ", " + parts[1] + ">(static client => new " + parts[1] + "(client));");
+                }
             }
         }
     }

@@ -30,7 +30,7 @@ internal static class GeneratedTypeNames
 {
     public static readonly string[] Reserved =
     {
-        "DatadogJson", "DatadogUnstableOperations",
+        "DatadogJson", "DatadogRegistrations",
 
         // A type may not be named like one of its own members (CS0542), and every generated type has these.
         "AdditionalProperties", "ReadJson", "WriteJson", "IsKnown", "IsUnparsed",

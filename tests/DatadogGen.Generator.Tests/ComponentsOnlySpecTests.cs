@@ -25,7 +25,7 @@ public sealed class ComponentsOnlySpecTests
             run.Result.GeneratedSources.Select(source => source.HintName).OrderBy(name => name, StringComparer.Ordinal));
     }
 
-    /// <summary>With no operations there is nothing to register with Configuration's unstable-operation guard.</summary>
+    /// <summary>With no operations there is nothing to register: no unstable operation, no API class.</summary>
     [Fact]
     public void Support_file_has_the_json_options_and_no_unstable_operation_registration()
     {
@@ -33,7 +33,7 @@ public sealed class ComponentsOnlySpecTests
 
         var support = run.Result.GeneratedSources.Single(source => source.HintName == "Consumer.Datadog.DatadogJson.g.cs").SourceText.ToString();
         Assert.Contains("new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.Widget>(),", support, StringComparison.Ordinal);
-        Assert.DoesNotContain("DatadogUnstableOperations", support, StringComparison.Ordinal);
+        Assert.DoesNotContain("DatadogRegistrations", support, StringComparison.Ordinal);
     }
 
     /// <summary>OpenAPI 3.0 requires the paths key: without it the reader's own message says so, on the file.</summary>

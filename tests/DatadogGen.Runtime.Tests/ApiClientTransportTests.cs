@@ -124,4 +124,21 @@ public sealed class ApiClientTransportTests
         listener.Stop();
         return new Uri($"http://127.0.0.1:{port}/");
     }
+    [Fact]
+    public async Task ConfiguredProxyCarriesTheCallsOfTheClientsOwnHttpClient()
+    {
+        // The "proxy" is a loopback server: a forward proxy receives the absolute URI of the real target.
+        await using LoopbackServer proxy = await LoopbackServer.StartAsync(200, """{"id":"a"}""");
+        var configuration = new Configuration
+        {
+            BaseAddress = new Uri("http://datadog.proxied.invalid/"),
+            AllowInsecureHttp = true,
+            Proxy = new System.Net.WebProxy(proxy.BaseAddress),
+        };
+        using var client = new ApiClient(configuration);
+
+        await client.SendAsync(Get(), TestModels.ReadItemResponse, null, CancellationToken.None);
+
+        Assert.Equal("http://datadog.proxied.invalid/api/v2/items/1", proxy.SingleRequest.RawTarget);
+    }
 }

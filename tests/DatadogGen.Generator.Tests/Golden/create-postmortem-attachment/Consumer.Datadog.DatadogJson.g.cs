@@ -45,13 +45,13 @@ namespace Consumer.Datadog
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    internal static class DatadogUnstableOperations
+    internal static class DatadogRegistrations
     {
-        // Runs when the assembly loads, so Configuration can reject misspelt operation names from the start.
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
             global::DatadogGen.Configuration.RegisterUnstableOperations("v2.CreateIncidentPostmortemAttachment");
+            global::DatadogGen.ApiRegistry.Register<IIncidentsApi, IncidentsApi>(static client => new IncidentsApi(client));
         }
     }
 }
