@@ -87,13 +87,13 @@ public sealed class DatadogGenerator : IIncrementalGenerator
                 spec.Namespace,
                 spec.Accessibility,
                 spec.Types.Select(type => type.Name).ToEquatableArray(),
-                spec.Apis.Select(api => api.InterfaceName + " " + api.ClassName).ToEquatableArray(),
+                spec.Apis,
                 spec.UnstableOperations))
             .WithTrackingName(TrackingNames.Support);
         context.RegisterSourceOutput(support, static (output, item) =>
             AddSource(output, item.SourcePath, item.Namespace + ".DatadogJson.g.cs", writer => EmitInNamespace(writer, item.Namespace, () =>
             {
-                SupportEmitter.EmitJsonOptions(writer, item.Namespace, item.Accessibility, item.TypeNames);
+                SupportEmitter.EmitJsonContext(writer, item.Namespace, item.Accessibility, item.TypeNames, item.Apis);
                 if (item.Apis.Count > 0)
                 {
                     writer.Line();
@@ -192,5 +192,5 @@ public sealed class DatadogGenerator : IIncrementalGenerator
 
     private sealed record ApiToEmit(string SourcePath, string Namespace, string Accessibility, bool UnstableAsExperimental, ApiGroupSpec Api);
 
-    private sealed record SupportToEmit(string SourcePath, string Namespace, string Accessibility, EquatableArray<string> TypeNames, EquatableArray<string> Apis, EquatableArray<string> UnstableOperations);
+    private sealed record SupportToEmit(string SourcePath, string Namespace, string Accessibility, EquatableArray<string> TypeNames, EquatableArray<ApiGroupSpec> Apis, EquatableArray<string> UnstableOperations);
 }

@@ -300,7 +300,16 @@ public abstract class ApiModel : IJsonModel
         else
         {
             writer.WritePropertyName(name);
-            T.WriteJson(writer, value);
+            // A nested model writes itself through its own shape: one virtual call instead of the static
+            // abstract call that shared generic code has to look up at run time.
+            if (value is ApiModel model)
+            {
+                model.WriteObject(writer, model.JsonShape);
+            }
+            else
+            {
+                T.WriteJson(writer, value);
+            }
         }
     }
 

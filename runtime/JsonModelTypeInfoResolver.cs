@@ -9,14 +9,14 @@ namespace DatadogGen;
 
 /// <summary>
 /// Resolves JSON metadata for generated types from their generated converters: what makes
-/// <c>DatadogJson.Options</c> work with JsonSerializer under NativeAOT, where reflection metadata is absent.
+/// <c>DatadogJson</c> (a <see cref="DatadogJsonContext"/>) work with JsonSerializer under NativeAOT, where
+/// reflection metadata is absent.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class JsonModelTypeInfoResolver : IJsonTypeInfoResolver
+internal sealed class JsonModelTypeInfoResolver : IJsonTypeInfoResolver
 {
     private readonly Dictionary<Type, IJsonModelConverter> _converters = [];
 
-    private JsonModelTypeInfoResolver(IEnumerable<JsonConverter> converters)
+    public JsonModelTypeInfoResolver(IEnumerable<JsonConverter> converters)
     {
         foreach (var converter in converters)
         {
@@ -25,16 +25,6 @@ public sealed class JsonModelTypeInfoResolver : IJsonTypeInfoResolver
                 _converters[model.ModelType] = model;
             }
         }
-    }
-
-    /// <summary>Read-only options whose resolver knows the given generated converters.</summary>
-    /// <param name="converters">One converter per generated type.</param>
-    /// <returns>The options.</returns>
-    public static JsonSerializerOptions CreateOptions(IEnumerable<JsonConverter> converters)
-    {
-        var options = new JsonSerializerOptions { TypeInfoResolver = new JsonModelTypeInfoResolver(converters) };
-        options.MakeReadOnly();
-        return options;
     }
 
     /// <inheritdoc/>

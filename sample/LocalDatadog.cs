@@ -30,12 +30,9 @@ public sealed class LocalDatadog : IAsyncDisposable
     private const string StandInUserId = "5a3c1f0e-0000-4000-8000-10ca15ad0000";
 
     // Request and response bodies go through the generated readers and writers; no reflection, AOT-safe.
-    private static readonly JsonTypeInfo<PostmortemAttachmentRequest> RequestJson =
-        (JsonTypeInfo<PostmortemAttachmentRequest>)DatadogJson.Options.GetTypeInfo(typeof(PostmortemAttachmentRequest));
-    private static readonly JsonTypeInfo<Attachment> AttachmentJson =
-        (JsonTypeInfo<Attachment>)DatadogJson.Options.GetTypeInfo(typeof(Attachment));
-    private static readonly JsonTypeInfo<JSONAPIErrorResponse> ErrorJson =
-        (JsonTypeInfo<JSONAPIErrorResponse>)DatadogJson.Options.GetTypeInfo(typeof(JSONAPIErrorResponse));
+    private static readonly JsonTypeInfo<PostmortemAttachmentRequest> RequestJson = DatadogJson.Default.PostmortemAttachmentRequest;
+    private static readonly JsonTypeInfo<Attachment> AttachmentJson = DatadogJson.Default.Attachment;
+    private static readonly JsonTypeInfo<JSONAPIErrorResponse> ErrorJson = DatadogJson.Default.JSONAPIErrorResponse;
 
     private static int s_lastNotebookId;
 

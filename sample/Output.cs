@@ -12,10 +12,8 @@ namespace DatadogGen.Sample;
 /// <summary>What the sample prints: the request it sends, the attachment it got back, or why it failed.</summary>
 internal static class Output
 {
-    private static readonly JsonTypeInfo<JSONAPIErrorResponse> JsonApiErrorsJson =
-        (JsonTypeInfo<JSONAPIErrorResponse>)DatadogJson.Options.GetTypeInfo(typeof(JSONAPIErrorResponse));
-    private static readonly JsonTypeInfo<APIErrorResponse> PlainErrorsJson =
-        (JsonTypeInfo<APIErrorResponse>)DatadogJson.Options.GetTypeInfo(typeof(APIErrorResponse));
+    private static readonly JsonTypeInfo<JSONAPIErrorResponse> JsonApiErrorsJson = DatadogJson.Default.JSONAPIErrorResponse;
+    private static readonly JsonTypeInfo<APIErrorResponse> PlainErrorsJson = DatadogJson.Default.APIErrorResponse;
 
     public static void Request(TextWriter output, string incidentId, string file, PostmortemAttachmentRequest request)
     {

@@ -35,7 +35,7 @@ public class SerializeBreakdownBenchmarks
         _skipValidation = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
         _gen = Payloads.GeneratedRequest();
         _poco = Payloads.PocoRequest();
-        _genInfo = (JsonTypeInfo<Gen.PostmortemAttachmentRequest>)Gen.DatadogJson.Options.GetTypeInfo(typeof(Gen.PostmortemAttachmentRequest));
+        _genInfo = Gen.DatadogJson.Default.PostmortemAttachmentRequest;
     }
 
     private Utf8JsonWriter Reset(Utf8JsonWriter writer)

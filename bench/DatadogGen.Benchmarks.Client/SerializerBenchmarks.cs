@@ -47,9 +47,10 @@ public class SerializerBenchmarks
         _pocoRequest = Payloads.PocoRequest();
         _created = Payloads.CreatedResponseUtf8;
         _large = Payloads.LargeResponseUtf8();
-        _genRequestInfo = (JsonTypeInfo<Gen.PostmortemAttachmentRequest>)Gen.DatadogJson.Options.GetTypeInfo(typeof(Gen.PostmortemAttachmentRequest));
-        _genAttachmentInfo = (JsonTypeInfo<Gen.Attachment>)Gen.DatadogJson.Options.GetTypeInfo(typeof(Gen.Attachment));
-        _genIncidentsInfo = (JsonTypeInfo<GenV2.IncidentsResponse>)GenV2.DatadogJson.Options.GetTypeInfo(typeof(GenV2.IncidentsResponse));
+        // The documented path (issue 13): the generated context's property per type.
+        _genRequestInfo = Gen.DatadogJson.Default.PostmortemAttachmentRequest;
+        _genAttachmentInfo = Gen.DatadogJson.Default.Attachment;
+        _genIncidentsInfo = GenV2.DatadogJson.Default.IncidentsResponse;
         _genLarge = JsonModel.Deserialize(_large, JsonValue<GenV2.IncidentsResponse>.Read);
         _pocoLarge = JsonSerializer.Deserialize(_large, Pocos.PocoJsonContext.Default.IncidentsResponse)!;
     }

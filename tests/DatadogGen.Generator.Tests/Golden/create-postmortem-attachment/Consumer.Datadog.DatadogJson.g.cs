@@ -7,12 +7,15 @@
 
 namespace Consumer.Datadog
 {
-    /// <summary>JSON options that read and write every generated type without reflection (NativeAOT-safe).</summary>
+    /// <summary>
+    /// The JSON metadata of every generated type, without reflection (NativeAOT-safe):
+    /// <c>JsonSerializer.Serialize(value, DatadogJson.Default.Attachment)</c> for the types the API methods take or
+    /// return, <c>DatadogJson.Options</c> for any generated type, list or string-keyed map of one.
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    public static partial class DatadogJson
+    public sealed partial class DatadogJson : global::DatadogGen.DatadogJsonContext
     {
-        /// <summary>Use with JsonSerializer: <c>JsonSerializer.Serialize(model, DatadogJson.Options)</c>.</summary>
-        public static global::System.Text.Json.JsonSerializerOptions Options { get; } = global::DatadogGen.JsonModelTypeInfoResolver.CreateOptions(new global::System.Text.Json.Serialization.JsonConverter[]
+        private static readonly global::System.Text.Json.Serialization.JsonConverter[] __converters =
         {
             new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.APIErrorResponse>(),
             new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.Attachment>(),
@@ -41,7 +44,23 @@ namespace Consumer.Datadog
             new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.RelationshipToUser>(),
             new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.RelationshipToUserData>(),
             new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.UsersType>(),
-        });
+        };
+
+        private DatadogJson() : base(__converters) { }
+
+        /// <summary>The context: pass one of its properties to JsonSerializer.</summary>
+        public static DatadogJson Default { get; } = new();
+
+        /// <summary>Options whose resolver is <see cref="Default"/>: <c>JsonSerializer.Serialize(value, DatadogJson.Options)</c>.</summary>
+        public static new global::System.Text.Json.JsonSerializerOptions Options => ((global::System.Text.Json.Serialization.JsonSerializerContext)Default).Options;
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Datadog.Attachment>? __Attachment;
+        /// <summary>Metadata for Consumer.Datadog.Attachment.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Datadog.Attachment> Attachment => __Attachment ??= TypeInfo<global::Consumer.Datadog.Attachment>();
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Datadog.PostmortemAttachmentRequest>? __PostmortemAttachmentRequest;
+        /// <summary>Metadata for Consumer.Datadog.PostmortemAttachmentRequest.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Datadog.PostmortemAttachmentRequest> PostmortemAttachmentRequest => __PostmortemAttachmentRequest ??= TypeInfo<global::Consumer.Datadog.PostmortemAttachmentRequest>();
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
