@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Threading;
 using DatadogGen;
 using DatadogGen.Extensions.DependencyInjection;
+using DatadogGen.GeneratedCode;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

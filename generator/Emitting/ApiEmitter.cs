@@ -132,7 +132,7 @@ internal static class ApiEmitter
         null => "SendWithoutBodyAsync(request, " + errorReader + ", cancellationToken)",
         { Kind: BodyKind.Json, Type.Kind: TypeKind.Model or TypeKind.Union or TypeKind.Enum } json =>
             "SendJsonAsync<" + TypeNames.CSharp(json.Type) + ">(request, " + errorReader + ", cancellationToken)",
-        { Kind: BodyKind.Json } json => "SendAsync(request, static (statusCode, body) => " + Runtime + "JsonModel.Deserialize(body, " + JsonExpressions.Reader(json.Type) + "), " + errorReader + ", cancellationToken)",
+        { Kind: BodyKind.Json } json => "SendAsync(request, static (statusCode, body) => " + Runtime + "GeneratedCode.JsonModel.Deserialize(body, " + JsonExpressions.Reader(json.Type) + "), " + errorReader + ", cancellationToken)",
         { Kind: BodyKind.Text } => "SendAsync(request, static (statusCode, body) => global::System.Text.Encoding.UTF8.GetString(body), " + errorReader + ", cancellationToken)",
         _ => "SendAsync(request, static (statusCode, body) => body.ToArray(), " + errorReader + ", cancellationToken)",
     };
@@ -150,7 +150,7 @@ internal static class ApiEmitter
             return null;
         }
 
-        return Runtime + "ErrorBodies.Read<" + string.Join(", ", models.Select(model => TypeNames.CSharp(model))) + ">";
+        return Runtime + "GeneratedCode.ErrorBodies.Read<" + string.Join(", ", models.Select(model => TypeNames.CSharp(model))) + ">";
     }
 
     /// <summary>
@@ -208,7 +208,7 @@ internal static class ApiEmitter
             : string.Join(" ?? ", models.Select(type => TryRead("TryRead", type))) + " ?? " + TryRead("TryReadUnparsed", models[0]);
 
     private static string TryRead(string method, TypeRef type) =>
-        Runtime + "ErrorBodies." + method + "(body, " + JsonExpressions.Reader(type) + ")";
+        Runtime + "GeneratedCode.ErrorBodies." + method + "(body, " + JsonExpressions.Reader(type) + ")";
 
     private sealed class ModelListComparer : System.Collections.Generic.IEqualityComparer<System.Collections.Generic.List<TypeRef>>
     {

@@ -19,11 +19,11 @@ internal static class EnumEmitter
         var literals = spec.Members.Select(member => Literal(spec, member.Value)).ToList();
         XmlDocs.Summary(writer, spec.Description, name + " values.");
         TypeAttributes.Write(writer, spec);
-        using (writer.Block(accessibility + " readonly partial struct " + name + " : global::System.IEquatable<" + name + ">, global::DatadogGen.IJsonValue<" + name + ">"))
+        using (writer.Block(accessibility + " readonly partial struct " + name + " : global::System.IEquatable<" + name + ">, global::DatadogGen.GeneratedCode.IJsonValue<" + name + ">"))
         {
             writer.Line(spec.IsInteger
                 ? "private static readonly long[] " + ValuesField + " = [" + string.Join(", ", literals) + "];"
-                : "private static readonly global::DatadogGen.JsonEnumValues " + ValuesField + " = new(" + CSharpLiterals.Quote(name.TrimStart('@')) + string.Concat(literals.Select(literal => ", " + literal)) + ");");
+                : "private static readonly global::DatadogGen.GeneratedCode.JsonEnumValues " + ValuesField + " = new(" + CSharpLiterals.Quote(name.TrimStart('@')) + string.Concat(literals.Select(literal => ", " + literal)) + ");");
             writer.Line("private readonly " + valueType + (spec.IsInteger ? "" : "?") + " _value;");
             writer.Line();
             writer.Line("/// <summary>Wraps a wire value, known or not.</summary>");
@@ -58,9 +58,9 @@ internal static class EnumEmitter
             writer.Line("/// <summary>Wraps a wire value, known or not.</summary>");
             writer.Line("public static implicit operator " + name + "(" + valueType + " value) => new(value);");
             writer.Line("bool global::DatadogGen.IJsonModel.IsUnparsed => !IsKnown;");
-            var self = "global::DatadogGen.IJsonValue<" + name + ">";
+            var self = "global::DatadogGen.GeneratedCode.IJsonValue<" + name + ">";
             writer.Line(spec.IsInteger
-                ? "static " + name + " " + self + ".ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::DatadogGen.JsonPrimitives.ReadEnumInteger(ref reader, " + CSharpLiterals.Quote(name.TrimStart('@')) + "));"
+                ? "static " + name + " " + self + ".ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(global::DatadogGen.GeneratedCode.JsonPrimitives.ReadEnumInteger(ref reader, " + CSharpLiterals.Quote(name.TrimStart('@')) + "));"
                 : "static " + name + " " + self + ".ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(" + ValuesField + ".Read(ref reader));");
             writer.Line(spec.IsInteger
                 ? "static void " + self + ".WriteJson(global::System.Text.Json.Utf8JsonWriter writer, " + name + " value) => writer.WriteNumberValue(value._value);"

@@ -22,39 +22,39 @@ internal static class JsonExpressions
         TypeKind.Int64 => reader + ".GetInt64()",
         TypeKind.Single => reader + ".GetSingle()",
         TypeKind.Double => reader + ".GetDouble()",
-        TypeKind.DateTimeOffset => Runtime + "JsonPrimitives.ReadDateTimeOffset(ref " + reader + ")",
-        TypeKind.DateOnly => Runtime + "JsonPrimitives.ReadDateOnly(ref " + reader + ")",
+        TypeKind.DateTimeOffset => Runtime + "GeneratedCode.JsonPrimitives.ReadDateTimeOffset(ref " + reader + ")",
+        TypeKind.DateOnly => Runtime + "GeneratedCode.JsonPrimitives.ReadDateOnly(ref " + reader + ")",
         TypeKind.Guid => reader + ".GetGuid()",
         TypeKind.Any => "global::System.Text.Json.JsonElement.ParseValue(ref " + reader + ")",
-        TypeKind.Array => Runtime + "JsonCollections.ReadList<" + ElementType(type) + ">(ref " + reader + ", " + ElementReader(type) + ")",
-        TypeKind.Map => Runtime + "JsonCollections.ReadMap<" + ElementType(type) + ">(ref " + reader + ", " + ElementReader(type) + ")",
-        _ => Runtime + "JsonModel.Read<" + TypeNames.CSharp(type) + ">(ref " + reader + ")",
+        TypeKind.Array => Runtime + "GeneratedCode.JsonCollections.ReadList<" + ElementType(type) + ">(ref " + reader + ", " + ElementReader(type) + ")",
+        TypeKind.Map => Runtime + "GeneratedCode.JsonCollections.ReadMap<" + ElementType(type) + ">(ref " + reader + ", " + ElementReader(type) + ")",
+        _ => Runtime + "GeneratedCode.JsonModel.Read<" + TypeNames.CSharp(type) + ">(ref " + reader + ")",
     };
 
     /// <summary>A statement writing the non-null value <paramref name="value"/>.</summary>
     public static string Write(TypeRef type, string writer, string value) => type.Kind switch
     {
         TypeKind.String or TypeKind.Guid => writer + ".WriteStringValue(" + value + ");",
-        TypeKind.DateTimeOffset => Runtime + "JsonPrimitives.WriteDateTimeOffset(" + writer + ", " + value + ");",
+        TypeKind.DateTimeOffset => Runtime + "GeneratedCode.JsonPrimitives.WriteDateTimeOffset(" + writer + ", " + value + ");",
         TypeKind.Boolean => writer + ".WriteBooleanValue(" + value + ");",
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double => writer + ".WriteNumberValue(" + value + ");",
-        TypeKind.DateOnly => Runtime + "JsonPrimitives.WriteDateOnly(" + writer + ", " + value + ");",
+        TypeKind.DateOnly => Runtime + "GeneratedCode.JsonPrimitives.WriteDateOnly(" + writer + ", " + value + ");",
         TypeKind.Any => value + ".WriteTo(" + writer + ");",
-        TypeKind.Array => Runtime + "JsonCollections.WriteList(" + writer + ", " + value + ", " + ElementWriter(type) + ");",
-        TypeKind.Map => Runtime + "JsonCollections.WriteMap(" + writer + ", " + value + ", " + ElementWriter(type) + ");",
-        _ => Runtime + "JsonModel.Write<" + TypeNames.CSharp(type) + ">(" + writer + ", " + value + ");",
+        TypeKind.Array => Runtime + "GeneratedCode.JsonCollections.WriteList(" + writer + ", " + value + ", " + ElementWriter(type) + ");",
+        TypeKind.Map => Runtime + "GeneratedCode.JsonCollections.WriteMap(" + writer + ", " + value + ", " + ElementWriter(type) + ");",
+        _ => Runtime + "GeneratedCode.JsonModel.Write<" + TypeNames.CSharp(type) + ">(" + writer + ", " + value + ");",
     };
 
     /// <summary>A JsonValueReader delegate for the type: the runtime's cached one for a generated type, else a static lambda.</summary>
     public static string Reader(TypeRef type) => type.Kind is TypeKind.Model or TypeKind.Enum or TypeKind.Union
-        ? Runtime + "JsonValue<" + TypeNames.CSharp(type) + ">.Read"
+        ? Runtime + "GeneratedCode.JsonValue<" + TypeNames.CSharp(type) + ">.Read"
         : "static (ref " + ReaderType + " reader) => " + Read(type, "reader");
 
     /// <summary>
     /// The JsonTokenKinds a reader of the type accepts as a value's first token (null aside); every kind where
     /// the reader itself decides (unions, JsonElement, enums whose wire type the reference does not say).
     /// </summary>
-    public static string TokenKinds(TypeRef type) => Runtime + "JsonTokenKinds." + type.Kind switch
+    public static string TokenKinds(TypeRef type) => Runtime + "GeneratedCode.JsonTokenKinds." + type.Kind switch
     {
         TypeKind.String or TypeKind.DateTimeOffset or TypeKind.DateOnly or TypeKind.Guid => "String",
         TypeKind.Boolean => "Boolean",
@@ -70,7 +70,7 @@ internal static class JsonExpressions
         TypeKind.Enum => "!" + value + ".IsKnown",
         TypeKind.Model => value + ".IsUnparsed",
         TypeKind.Union => "((" + Runtime + "IJsonModel)" + value + ").IsUnparsed",
-        TypeKind.Array or TypeKind.Map when UnknownCheck(type.Element!, value) is not null => Runtime + "JsonUnknown.Contains(" + value + ")",
+        TypeKind.Array or TypeKind.Map when UnknownCheck(type.Element!, value) is not null => Runtime + "GeneratedCode.JsonUnknown.Contains(" + value + ")",
         _ => null,
     };
 

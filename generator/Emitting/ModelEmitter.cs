@@ -25,7 +25,7 @@ internal static class ModelEmitter
     {
         XmlDocs.Summary(writer, model.Description, model.Name + " model.");
         TypeAttributes.Write(writer, model);
-        using (writer.Block(accessibility + " partial class " + model.Name + " : " + Runtime + "ApiModel, " + Runtime + "IJsonValue<" + model.Name + ">"))
+        using (writer.Block(accessibility + " partial class " + model.Name + " : " + Runtime + "GeneratedCode.ApiModel, " + Runtime + "GeneratedCode.IJsonValue<" + model.Name + ">"))
         {
             WriteShape(writer, model);
             WriteFields(writer, model);
@@ -37,10 +37,10 @@ internal static class ModelEmitter
 
             writer.Line();
             writer.Line("/// <inheritdoc/>");
-            writer.Line("protected override " + Runtime + "JsonShape JsonShape => " + ShapeField + ";");
+            writer.Line("protected override " + Runtime + "GeneratedCode.JsonShape JsonShape => " + ShapeField + ";");
             WriteReadProperty(writer, model);
             WriteWriteProperty(writer, model);
-            var self = Runtime + "IJsonValue<" + model.Name + ">";
+            var self = Runtime + "GeneratedCode.IJsonValue<" + model.Name + ">";
             var create = "new " + model.Name + (HasRequired(model) ? "(reading: true)" : "()");
             writer.Line("static " + model.Name + " " + self + ".ReadJson(ref " + ReaderType + " reader) { var value = " + create + "; value.ReadObject(ref reader, " + ShapeField + "); return value; }");
             writer.Line("static void " + self + ".WriteJson(" + WriterType + " writer, " + model.Name + " value) => value.WriteObject(writer, " + ShapeField + ");");
@@ -54,11 +54,11 @@ internal static class ModelEmitter
         var descriptors = model.Properties.Select(property => ", " + CSharpLiterals.Quote(property.JsonName + ":" + Kinds(property.Type) + (property.IsRequired ? "!" : "") + (MayReject(property.Type) ? "~" : "")));
         var knownValues = model.IsUnionVariant
             ? model.Properties.Where(property => property.Type.Kind == TypeKind.Enum)
-                .Select(property => ".WithKnownValues(" + Index(property) + ", " + Runtime + "JsonValue<" + TypeNames.CSharp(property.Type) + ">.IsKnown)")
+                .Select(property => ".WithKnownValues(" + Index(property) + ", " + Runtime + "GeneratedCode.JsonValue<" + TypeNames.CSharp(property.Type) + ">.IsKnown)")
                 .ToList()
             : [];
-        var create = knownValues.Count == 0 ? "new(" : "new " + Runtime + "JsonShape(";
-        writer.Line("internal static readonly " + Runtime + "JsonShape " + ShapeField + " = " + create + CSharpLiterals.Quote(model.Name.TrimStart('@')) + string.Concat(descriptors) + ")" + string.Concat(knownValues) + ";");
+        var create = knownValues.Count == 0 ? "new(" : "new " + Runtime + "GeneratedCode.JsonShape(";
+        writer.Line("internal static readonly " + Runtime + "GeneratedCode.JsonShape " + ShapeField + " = " + create + CSharpLiterals.Quote(model.Name.TrimStart('@')) + string.Concat(descriptors) + ")" + string.Concat(knownValues) + ";");
     }
 
     private static string Kinds(TypeRef type) => type.Kind switch

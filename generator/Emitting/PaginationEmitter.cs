@@ -77,7 +77,7 @@ internal static class PaginationEmitter
         var body = operation.Body!;
         var holder = body.Name;
         var bodyType = TypeNames.CSharp(body.Type);
-        var copy = "global::DatadogGen.JsonModel.Deserialize(global::DatadogGen.JsonModel.Serialize(" + body.Name + ", " + "global::DatadogGen.JsonValue<" + bodyType + ">.Write), global::DatadogGen.JsonValue<" + bodyType + ">.Read)";
+        var copy = "global::DatadogGen.GeneratedCode.JsonModel.Deserialize(global::DatadogGen.GeneratedCode.JsonModel.Serialize(" + body.Name + ", " + "global::DatadogGen.GeneratedCode.JsonValue<" + bodyType + ">.Write), global::DatadogGen.GeneratedCode.JsonValue<" + bodyType + ">.Read)";
         writer.Line(body.IsRequired
             ? body.Name + " = " + copy + ";"
             : body.Name + " = " + body.Name + " is null ? new " + bodyType + "() : " + copy + ";");

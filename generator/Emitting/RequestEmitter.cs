@@ -29,7 +29,7 @@ internal static class RequestEmitter
     public static void WriteRequest(SourceWriter writer, OperationSpec operation)
     {
         WriteArgumentChecks(writer, operation);
-        writer.Line("var request = new " + Runtime + "ApiRequest(" + CSharpLiterals.Quote(operation.OperationName)
+        writer.Line("var request = new " + Runtime + "GeneratedCode.ApiRequest(" + CSharpLiterals.Quote(operation.OperationName)
             + ", " + Method(operation.HttpMethod) + ", " + PathArguments(operation) + ");");
         if (operation.Subdomain is { } subdomain)
         {
@@ -114,7 +114,7 @@ internal static class RequestEmitter
             var parameter = operation.Parameters.FirstOrDefault(candidate => candidate.Location == ParameterLocation.Path && candidate.WireName == wireName);
             parts.Add(parameter is null
                 ? CSharpLiterals.Quote(template.Substring(open, close - open + 1))
-                : Runtime + "ApiRequest.EscapePathSegment(" + FormatValue(parameter.Type, parameter.Name) + ")");
+                : Runtime + "GeneratedCode.ApiRequest.EscapePathSegment(" + FormatValue(parameter.Type, parameter.Name) + ")");
             position = close + 1;
         }
 
@@ -149,7 +149,7 @@ internal static class RequestEmitter
         {
             case BodyKind.Json:
                 var write = body.Type.Kind is TypeKind.Model or TypeKind.Union or TypeKind.Enum
-                    ? "global::DatadogGen.JsonValue<" + TypeNames.CSharp(body.Type) + ">.Write"
+                    ? "global::DatadogGen.GeneratedCode.JsonValue<" + TypeNames.CSharp(body.Type) + ">.Write"
                     : "static (global::System.Text.Json.Utf8JsonWriter w, " + TypeNames.CSharp(body.Type) + " v) => " + JsonExpressions.Write(body.Type, "w", "v").TrimEnd(';');
                 var contentType = body.ContentType == DefaultJsonMediaType ? "" : ", " + CSharpLiterals.Quote(body.ContentType);
                 WriteIfPresent(writer, body.IsRequired, body.Name, "request.SetJsonBody(" + PresentValue(body) + ", " + write + contentType + ");");
@@ -202,20 +202,20 @@ internal static class RequestEmitter
         var flags = new List<string>();
         if ((auth & AuthMethods.ApiKey) != 0)
         {
-            flags.Add(Runtime + "ApiCredentials.ApiKey");
+            flags.Add(Runtime + "GeneratedCode.ApiCredentials.ApiKey");
         }
 
         if ((auth & AuthMethods.ApplicationKey) != 0)
         {
-            flags.Add(Runtime + "ApiCredentials.ApplicationKey");
+            flags.Add(Runtime + "GeneratedCode.ApiCredentials.ApplicationKey");
         }
 
         if ((auth & AuthMethods.AccessToken) != 0)
         {
-            flags.Add(Runtime + "ApiCredentials.AccessToken");
+            flags.Add(Runtime + "GeneratedCode.ApiCredentials.AccessToken");
         }
 
-        return flags.Count == 0 ? Runtime + "ApiCredentials.None" : string.Join(" | ", flags);
+        return flags.Count == 0 ? Runtime + "GeneratedCode.ApiCredentials.None" : string.Join(" | ", flags);
     }
 
     /// <summary>A parameter value as the string the wire carries (invariant culture, ISO 8601 dates).</summary>
@@ -223,6 +223,6 @@ internal static class RequestEmitter
     {
         TypeKind.String => value,
         TypeKind.Model or TypeKind.Enum or TypeKind.Union or TypeKind.Any or TypeKind.Array or TypeKind.Map => value + ".ToString()!",
-        _ => Runtime + "ParameterFormat.Format(" + value + ")",
+        _ => Runtime + "GeneratedCode.ParameterFormat.Format(" + value + ")",
     };
 }

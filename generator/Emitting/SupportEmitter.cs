@@ -19,7 +19,7 @@ internal static class SupportEmitter
         writer.Line("/// return, <c>DatadogJson.Options</c> for any generated type, list or string-keyed map of one.");
         writer.Line("/// </summary>");
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        using (writer.Block(accessibility + " sealed partial class DatadogJson : global::DatadogGen.DatadogJsonContext"))
+        using (writer.Block(accessibility + " sealed partial class DatadogJson : global::DatadogGen.GeneratedCode.DatadogJsonContext"))
         {
             // An array, not an iterator: an iterator over Datadog's ~5,000 types is one state machine with as many
             // states, which cost the compiler about 4 s in every build (docs/BENCHMARKS.md). Declared before
@@ -98,7 +98,7 @@ internal static class SupportEmitter
                 writer.Line("global::DatadogGen.Configuration.RegisterUnstableOperations(" + names + ");");
                 foreach (var api in apis)
                 {
-                    writer.Line("global::DatadogGen.ApiRegistry.Register<" + api.InterfaceName + ", " + api.ClassName + ">(static client => new " + api.ClassName + "(client));");
+                    writer.Line("global::DatadogGen.GeneratedCode.ApiRegistry.Register<" + api.InterfaceName + ", " + api.ClassName + ">(static client => new " + api.ClassName + "(client));");
                 }
             }
         }

@@ -17,5 +17,5 @@ internal static class TypeAttributes
     }
 
     /// <summary>The runtime's one converter class, closed over a generated type.</summary>
-    public static string Converter(string typeName) => "global::DatadogGen.JsonModelConverter<" + typeName + ">";
+    public static string Converter(string typeName) => "global::DatadogGen.GeneratedCode.JsonModelConverter<" + typeName + ">";
 }

@@ -18,7 +18,7 @@ internal static class UnionEmitter
         var name = spec.Name;
         XmlDocs.Summary(writer, spec.Description, name + ": one of several shapes.");
         TypeAttributes.Write(writer, spec);
-        using (writer.Block(accessibility + " sealed partial class " + name + " : global::DatadogGen.IJsonValue<" + name + ">"))
+        using (writer.Block(accessibility + " sealed partial class " + name + " : global::DatadogGen.GeneratedCode.IJsonValue<" + name + ">"))
         {
             writer.Line("private readonly object? _value;");
             writer.Line("private readonly " + Json + "JsonElement? _unparsed;");
@@ -90,11 +90,11 @@ internal static class UnionEmitter
 
     private static void WriteReadJson(SourceWriter writer, UnionSpec spec)
     {
-        using (writer.Block("static " + spec.Name + " global::DatadogGen.IJsonValue<" + spec.Name + ">.ReadJson(ref " + Json + "Utf8JsonReader reader)"))
+        using (writer.Block("static " + spec.Name + " global::DatadogGen.GeneratedCode.IJsonValue<" + spec.Name + ">.ReadJson(ref " + Json + "Utf8JsonReader reader)"))
         {
             if (spec.DiscriminatorProperty is { } discriminator)
             {
-                writer.Line("var discriminator = global::DatadogGen.JsonPrimitives.PeekStringProperty(reader, " + CSharpLiterals.QuoteUtf8(discriminator) + ");");
+                writer.Line("var discriminator = global::DatadogGen.GeneratedCode.JsonPrimitives.PeekStringProperty(reader, " + CSharpLiterals.QuoteUtf8(discriminator) + ");");
                 using (writer.Block("switch (discriminator)"))
                 {
                     foreach (var variant in spec.Variants.Where(variant => variant.DiscriminatorValues.Count > 0))
@@ -105,7 +105,7 @@ internal static class UnionEmitter
                         }
 
                         writer.Line("    var " + Probe(variant) + " = reader;");
-                        writer.Line("    if (global::DatadogGen.JsonPrimitives.TryReadVariant(ref " + Probe(variant) + ", " + JsonExpressions.Reader(variant.Type) + ", out var " + Local(variant) + ")) { reader = " + Probe(variant) + "; return new " + spec.Name + "(" + Local(variant) + "); }");
+                        writer.Line("    if (global::DatadogGen.GeneratedCode.JsonPrimitives.TryReadVariant(ref " + Probe(variant) + ", " + JsonExpressions.Reader(variant.Type) + ", out var " + Local(variant) + ")) { reader = " + Probe(variant) + "; return new " + spec.Name + "(" + Local(variant) + "); }");
                         writer.Line("    break;");
                     }
                 }
@@ -123,7 +123,7 @@ internal static class UnionEmitter
                 var check = JsonExpressions.UnknownCheck(variant.Type, Local(variant));
                 var clean = check is null ? "" : " && !(" + check + ")";
                 writer.Line("var " + Probe(variant) + " = reader;");
-                writer.Line("if (" + ShapeCheck(variant.Type) + "global::DatadogGen.JsonPrimitives.TryReadVariant(ref " + Probe(variant) + ", " + JsonExpressions.Reader(variant.Type) + ", out var " + Local(variant) + ")" + clean + ") { match = " + Local(variant) + "; matches++; end = " + Probe(variant) + "; }");
+                writer.Line("if (" + ShapeCheck(variant.Type) + "global::DatadogGen.GeneratedCode.JsonPrimitives.TryReadVariant(ref " + Probe(variant) + ", " + JsonExpressions.Reader(variant.Type) + ", out var " + Local(variant) + ")" + clean + ") { match = " + Local(variant) + "; matches++; end = " + Probe(variant) + "; }");
             }
 
             using (writer.Block("if (matches == 1)"))
@@ -149,7 +149,7 @@ internal static class UnionEmitter
 
     private static void WriteWriteJson(SourceWriter writer, UnionSpec spec)
     {
-        using (writer.Block("static void global::DatadogGen.IJsonValue<" + spec.Name + ">.WriteJson(" + Json + "Utf8JsonWriter writer, " + spec.Name + " value)"))
+        using (writer.Block("static void global::DatadogGen.GeneratedCode.IJsonValue<" + spec.Name + ">.WriteJson(" + Json + "Utf8JsonWriter writer, " + spec.Name + " value)"))
         {
             using (writer.Block("switch (value._value)"))
             {
@@ -171,7 +171,7 @@ internal static class UnionEmitter
     {
         TypeKind.Model => TypeNames.CSharp(type) + "." + ModelEmitter.ShapeField + ".MayRead(reader) && ",
         TypeKind.Any or TypeKind.Union or TypeKind.Enum => "",
-        _ => "global::DatadogGen.JsonShape.Allows(" + JsonExpressions.TokenKinds(type) + ", reader.TokenType) && ",
+        _ => "global::DatadogGen.GeneratedCode.JsonShape.Allows(" + JsonExpressions.TokenKinds(type) + ", reader.TokenType) && ",
     };
 
     private static string Local(UnionVariantSpec variant) => "as" + variant.PropertyName;

@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using DatadogGen.GeneratedCode;
 
 namespace DatadogGen.Extensions.DependencyInjection.Tests;
 

@@ -32,7 +32,7 @@ public sealed class ComponentsOnlySpecTests
         var run = BuildContract.Compiles(TestFiles.PathOf(RelativePath), System.IO.File.ReadAllText(TestFiles.PathOf(RelativePath)));
 
         var support = run.Result.GeneratedSources.Single(source => source.HintName == "Consumer.Datadog.DatadogJson.g.cs").SourceText.ToString();
-        Assert.Contains("new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.Widget>(),", support, StringComparison.Ordinal);
+        Assert.Contains("new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.Widget>(),", support, StringComparison.Ordinal);
         Assert.DoesNotContain("DatadogRegistrations", support, StringComparison.Ordinal);
     }
 

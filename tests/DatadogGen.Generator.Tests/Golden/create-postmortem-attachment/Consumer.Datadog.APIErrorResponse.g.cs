@@ -9,10 +9,10 @@ namespace Consumer.Datadog
 {
     /// <summary>API error response.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<APIErrorResponse>))]
-    public partial class APIErrorResponse : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<APIErrorResponse>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<APIErrorResponse>))]
+    public partial class APIErrorResponse : global::DatadogGen.GeneratedCode.ApiModel, global::DatadogGen.GeneratedCode.IJsonValue<APIErrorResponse>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("APIErrorResponse", "errors:a!~");
+        internal static readonly global::DatadogGen.GeneratedCode.JsonShape __shape = new("APIErrorResponse", "errors:a!~");
         private global::System.Collections.Generic.List<string> _errors = null!;
 
         /// <summary>Creates an empty APIErrorResponse; set its properties with an object initializer.</summary>
@@ -25,7 +25,7 @@ namespace Consumer.Datadog
         public required global::System.Collections.Generic.List<string> Errors { get => _errors; set { _errors = value; MarkPresent(0); } }
 
         /// <inheritdoc/>
-        protected override global::DatadogGen.JsonShape JsonShape => __shape;
+        protected override global::DatadogGen.GeneratedCode.JsonShape JsonShape => __shape;
         /// <inheritdoc/>
         protected override void ReadProperty(int index, ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -42,7 +42,7 @@ namespace Consumer.Datadog
                 case 0: WriteStringList(writer, name, _errors); break;
             }
         }
-        static APIErrorResponse global::DatadogGen.IJsonValue<APIErrorResponse>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new APIErrorResponse(reading: true); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.IJsonValue<APIErrorResponse>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, APIErrorResponse value) => value.WriteObject(writer, __shape);
+        static APIErrorResponse global::DatadogGen.GeneratedCode.IJsonValue<APIErrorResponse>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new APIErrorResponse(reading: true); value.ReadObject(ref reader, __shape); return value; }
+        static void global::DatadogGen.GeneratedCode.IJsonValue<APIErrorResponse>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, APIErrorResponse value) => value.WriteObject(writer, __shape);
     }
 }

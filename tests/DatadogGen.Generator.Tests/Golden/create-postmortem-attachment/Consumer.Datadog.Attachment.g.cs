@@ -9,10 +9,10 @@ namespace Consumer.Datadog
 {
     /// <summary>An attachment response containing the attachment data and related objects.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<Attachment>))]
-    public partial class Attachment : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<Attachment>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<Attachment>))]
+    public partial class Attachment : global::DatadogGen.GeneratedCode.ApiModel, global::DatadogGen.GeneratedCode.IJsonValue<Attachment>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("Attachment", "data:o", "included:a~");
+        internal static readonly global::DatadogGen.GeneratedCode.JsonShape __shape = new("Attachment", "data:o", "included:a~");
         private global::Consumer.Datadog.AttachmentData? _data;
         private global::System.Collections.Generic.List<global::Consumer.Datadog.AttachmentIncluded>? _included;
 
@@ -22,7 +22,7 @@ namespace Consumer.Datadog
         public global::System.Collections.Generic.List<global::Consumer.Datadog.AttachmentIncluded>? Included { get => _included; set { _included = value; MarkPresent(1); } }
 
         /// <inheritdoc/>
-        protected override global::DatadogGen.JsonShape JsonShape => __shape;
+        protected override global::DatadogGen.GeneratedCode.JsonShape JsonShape => __shape;
         /// <inheritdoc/>
         protected override void ReadProperty(int index, ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -41,7 +41,7 @@ namespace Consumer.Datadog
                 case 1: WriteList<global::Consumer.Datadog.AttachmentIncluded>(writer, name, _included); break;
             }
         }
-        static Attachment global::DatadogGen.IJsonValue<Attachment>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new Attachment(); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.IJsonValue<Attachment>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Attachment value) => value.WriteObject(writer, __shape);
+        static Attachment global::DatadogGen.GeneratedCode.IJsonValue<Attachment>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new Attachment(); value.ReadObject(ref reader, __shape); return value; }
+        static void global::DatadogGen.GeneratedCode.IJsonValue<Attachment>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Attachment value) => value.WriteObject(writer, __shape);
     }
 }

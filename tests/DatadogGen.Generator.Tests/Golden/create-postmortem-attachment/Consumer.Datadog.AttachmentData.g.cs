@@ -9,10 +9,10 @@ namespace Consumer.Datadog
 {
     /// <summary>Attachment data from a response.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<AttachmentData>))]
-    public partial class AttachmentData : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<AttachmentData>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<AttachmentData>))]
+    public partial class AttachmentData : global::DatadogGen.GeneratedCode.ApiModel, global::DatadogGen.GeneratedCode.IJsonValue<AttachmentData>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("AttachmentData", "attributes:o!", "id:s!", "relationships:o!", "type:*!~");
+        internal static readonly global::DatadogGen.GeneratedCode.JsonShape __shape = new("AttachmentData", "attributes:o!", "id:s!", "relationships:o!", "type:*!~");
         private global::Consumer.Datadog.AttachmentDataAttributes _attributes = null!;
         private string _id = null!;
         private global::Consumer.Datadog.AttachmentDataRelationships _relationships = null!;
@@ -34,7 +34,7 @@ namespace Consumer.Datadog
         public required global::Consumer.Datadog.IncidentAttachmentType Type { get => _type; set { _type = value; MarkPresent(3); } }
 
         /// <inheritdoc/>
-        protected override global::DatadogGen.JsonShape JsonShape => __shape;
+        protected override global::DatadogGen.GeneratedCode.JsonShape JsonShape => __shape;
         /// <inheritdoc/>
         protected override void ReadProperty(int index, ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -57,7 +57,7 @@ namespace Consumer.Datadog
                 case 3: WriteEnum<global::Consumer.Datadog.IncidentAttachmentType>(writer, name, _type); break;
             }
         }
-        static AttachmentData global::DatadogGen.IJsonValue<AttachmentData>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new AttachmentData(reading: true); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.IJsonValue<AttachmentData>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentData value) => value.WriteObject(writer, __shape);
+        static AttachmentData global::DatadogGen.GeneratedCode.IJsonValue<AttachmentData>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new AttachmentData(reading: true); value.ReadObject(ref reader, __shape); return value; }
+        static void global::DatadogGen.GeneratedCode.IJsonValue<AttachmentData>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentData value) => value.WriteObject(writer, __shape);
     }
 }

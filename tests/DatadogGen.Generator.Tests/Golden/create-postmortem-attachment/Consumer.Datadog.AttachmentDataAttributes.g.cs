@@ -9,10 +9,10 @@ namespace Consumer.Datadog
 {
     /// <summary>The attachment's attributes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<AttachmentDataAttributes>))]
-    public partial class AttachmentDataAttributes : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<AttachmentDataAttributes>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<AttachmentDataAttributes>))]
+    public partial class AttachmentDataAttributes : global::DatadogGen.GeneratedCode.ApiModel, global::DatadogGen.GeneratedCode.IJsonValue<AttachmentDataAttributes>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("AttachmentDataAttributes", "attachment:o", "attachment_type:*~", "modified:s~");
+        internal static readonly global::DatadogGen.GeneratedCode.JsonShape __shape = new("AttachmentDataAttributes", "attachment:o", "attachment_type:*~", "modified:s~");
         private global::Consumer.Datadog.AttachmentDataAttributesAttachment? _attachment;
         private global::Consumer.Datadog.AttachmentDataAttributesAttachmentType? _attachmentType;
         private global::System.DateTimeOffset? _modified;
@@ -25,7 +25,7 @@ namespace Consumer.Datadog
         public global::System.DateTimeOffset? Modified { get => _modified; set { _modified = value; MarkPresent(2); } }
 
         /// <inheritdoc/>
-        protected override global::DatadogGen.JsonShape JsonShape => __shape;
+        protected override global::DatadogGen.GeneratedCode.JsonShape JsonShape => __shape;
         /// <inheritdoc/>
         protected override void ReadProperty(int index, ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -46,7 +46,7 @@ namespace Consumer.Datadog
                 case 2: WriteDateTime(writer, name, _modified); break;
             }
         }
-        static AttachmentDataAttributes global::DatadogGen.IJsonValue<AttachmentDataAttributes>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new AttachmentDataAttributes(); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.IJsonValue<AttachmentDataAttributes>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentDataAttributes value) => value.WriteObject(writer, __shape);
+        static AttachmentDataAttributes global::DatadogGen.GeneratedCode.IJsonValue<AttachmentDataAttributes>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new AttachmentDataAttributes(); value.ReadObject(ref reader, __shape); return value; }
+        static void global::DatadogGen.GeneratedCode.IJsonValue<AttachmentDataAttributes>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentDataAttributes value) => value.WriteObject(writer, __shape);
     }
 }

@@ -9,10 +9,10 @@ namespace Consumer.Datadog
 {
     /// <summary>The attachment object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<AttachmentDataAttributesAttachment>))]
-    public partial class AttachmentDataAttributesAttachment : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<AttachmentDataAttributesAttachment>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<AttachmentDataAttributesAttachment>))]
+    public partial class AttachmentDataAttributesAttachment : global::DatadogGen.GeneratedCode.ApiModel, global::DatadogGen.GeneratedCode.IJsonValue<AttachmentDataAttributesAttachment>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("AttachmentDataAttributesAttachment", "documentUrl:s", "title:s");
+        internal static readonly global::DatadogGen.GeneratedCode.JsonShape __shape = new("AttachmentDataAttributesAttachment", "documentUrl:s", "title:s");
         private string? _documentUrl;
         private string? _title;
 
@@ -22,7 +22,7 @@ namespace Consumer.Datadog
         public string? Title { get => _title; set { _title = value; MarkPresent(1); } }
 
         /// <inheritdoc/>
-        protected override global::DatadogGen.JsonShape JsonShape => __shape;
+        protected override global::DatadogGen.GeneratedCode.JsonShape JsonShape => __shape;
         /// <inheritdoc/>
         protected override void ReadProperty(int index, ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -41,7 +41,7 @@ namespace Consumer.Datadog
                 case 1: writer.WriteString(name, _title); break;
             }
         }
-        static AttachmentDataAttributesAttachment global::DatadogGen.IJsonValue<AttachmentDataAttributesAttachment>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new AttachmentDataAttributesAttachment(); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.IJsonValue<AttachmentDataAttributesAttachment>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentDataAttributesAttachment value) => value.WriteObject(writer, __shape);
+        static AttachmentDataAttributesAttachment global::DatadogGen.GeneratedCode.IJsonValue<AttachmentDataAttributesAttachment>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new AttachmentDataAttributesAttachment(); value.ReadObject(ref reader, __shape); return value; }
+        static void global::DatadogGen.GeneratedCode.IJsonValue<AttachmentDataAttributesAttachment>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentDataAttributesAttachment value) => value.WriteObject(writer, __shape);
     }
 }

@@ -9,10 +9,10 @@ namespace Consumer.Datadog
 {
     /// <summary>The type of the attachment.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<AttachmentDataAttributesAttachmentType>))]
-    public readonly partial struct AttachmentDataAttributesAttachmentType : global::System.IEquatable<AttachmentDataAttributesAttachmentType>, global::DatadogGen.IJsonValue<AttachmentDataAttributesAttachmentType>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<AttachmentDataAttributesAttachmentType>))]
+    public readonly partial struct AttachmentDataAttributesAttachmentType : global::System.IEquatable<AttachmentDataAttributesAttachmentType>, global::DatadogGen.GeneratedCode.IJsonValue<AttachmentDataAttributesAttachmentType>
     {
-        private static readonly global::DatadogGen.JsonEnumValues __values = new("AttachmentDataAttributesAttachmentType", "postmortem", "link");
+        private static readonly global::DatadogGen.GeneratedCode.JsonEnumValues __values = new("AttachmentDataAttributesAttachmentType", "postmortem", "link");
         private readonly string? _value;
 
         /// <summary>Wraps a wire value, known or not.</summary>
@@ -38,7 +38,7 @@ namespace Consumer.Datadog
         /// <summary>Wraps a wire value, known or not.</summary>
         public static implicit operator AttachmentDataAttributesAttachmentType(string value) => new(value);
         bool global::DatadogGen.IJsonModel.IsUnparsed => !IsKnown;
-        static AttachmentDataAttributesAttachmentType global::DatadogGen.IJsonValue<AttachmentDataAttributesAttachmentType>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(__values.Read(ref reader));
-        static void global::DatadogGen.IJsonValue<AttachmentDataAttributesAttachmentType>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentDataAttributesAttachmentType value) => __values.Write(writer, value._value);
+        static AttachmentDataAttributesAttachmentType global::DatadogGen.GeneratedCode.IJsonValue<AttachmentDataAttributesAttachmentType>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(__values.Read(ref reader));
+        static void global::DatadogGen.GeneratedCode.IJsonValue<AttachmentDataAttributesAttachmentType>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentDataAttributesAttachmentType value) => __values.Write(writer, value._value);
     }
 }

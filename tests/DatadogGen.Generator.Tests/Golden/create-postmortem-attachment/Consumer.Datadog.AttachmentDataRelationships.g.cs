@@ -9,10 +9,10 @@ namespace Consumer.Datadog
 {
     /// <summary>The attachment's resource relationships.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<AttachmentDataRelationships>))]
-    public partial class AttachmentDataRelationships : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<AttachmentDataRelationships>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<AttachmentDataRelationships>))]
+    public partial class AttachmentDataRelationships : global::DatadogGen.GeneratedCode.ApiModel, global::DatadogGen.GeneratedCode.IJsonValue<AttachmentDataRelationships>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("AttachmentDataRelationships", "incident:o", "last_modified_by_user:o");
+        internal static readonly global::DatadogGen.GeneratedCode.JsonShape __shape = new("AttachmentDataRelationships", "incident:o", "last_modified_by_user:o");
         private global::Consumer.Datadog.RelationshipToIncident? _incident;
         private global::Consumer.Datadog.RelationshipToUser? _lastModifiedByUser;
 
@@ -22,7 +22,7 @@ namespace Consumer.Datadog
         public global::Consumer.Datadog.RelationshipToUser? LastModifiedByUser { get => _lastModifiedByUser; set { _lastModifiedByUser = value; MarkPresent(1); } }
 
         /// <inheritdoc/>
-        protected override global::DatadogGen.JsonShape JsonShape => __shape;
+        protected override global::DatadogGen.GeneratedCode.JsonShape JsonShape => __shape;
         /// <inheritdoc/>
         protected override void ReadProperty(int index, ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -41,7 +41,7 @@ namespace Consumer.Datadog
                 case 1: WriteValue<global::Consumer.Datadog.RelationshipToUser>(writer, name, _lastModifiedByUser); break;
             }
         }
-        static AttachmentDataRelationships global::DatadogGen.IJsonValue<AttachmentDataRelationships>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new AttachmentDataRelationships(); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.IJsonValue<AttachmentDataRelationships>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentDataRelationships value) => value.WriteObject(writer, __shape);
+        static AttachmentDataRelationships global::DatadogGen.GeneratedCode.IJsonValue<AttachmentDataRelationships>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new AttachmentDataRelationships(); value.ReadObject(ref reader, __shape); return value; }
+        static void global::DatadogGen.GeneratedCode.IJsonValue<AttachmentDataRelationships>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentDataRelationships value) => value.WriteObject(writer, __shape);
     }
 }

@@ -9,8 +9,8 @@ namespace Consumer.Datadog
 {
     /// <summary>Objects related to an attachment.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<AttachmentIncluded>))]
-    public sealed partial class AttachmentIncluded : global::DatadogGen.IJsonValue<AttachmentIncluded>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<AttachmentIncluded>))]
+    public sealed partial class AttachmentIncluded : global::DatadogGen.GeneratedCode.IJsonValue<AttachmentIncluded>
     {
         private readonly object? _value;
         private readonly global::System.Text.Json.JsonElement? _unparsed;
@@ -44,13 +44,13 @@ namespace Consumer.Datadog
         // Unlike IsUnparsed, also true when the variant it holds is unparsed or holds an unknown enum value.
         bool global::DatadogGen.IJsonModel.IsUnparsed => IsUnparsed || (_value is global::Consumer.Datadog.IncidentUserData asIncidentUserData && asIncidentUserData.IsUnparsed);
 
-        static AttachmentIncluded global::DatadogGen.IJsonValue<AttachmentIncluded>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        static AttachmentIncluded global::DatadogGen.GeneratedCode.IJsonValue<AttachmentIncluded>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             object? match = null;
             var matches = 0;
             var end = reader;
             var readerForIncidentUserData = reader;
-            if (global::Consumer.Datadog.IncidentUserData.__shape.MayRead(reader) && global::DatadogGen.JsonPrimitives.TryReadVariant(ref readerForIncidentUserData, global::DatadogGen.JsonValue<global::Consumer.Datadog.IncidentUserData>.Read, out var asIncidentUserData) && !(asIncidentUserData.IsUnparsed)) { match = asIncidentUserData; matches++; end = readerForIncidentUserData; }
+            if (global::Consumer.Datadog.IncidentUserData.__shape.MayRead(reader) && global::DatadogGen.GeneratedCode.JsonPrimitives.TryReadVariant(ref readerForIncidentUserData, global::DatadogGen.GeneratedCode.JsonValue<global::Consumer.Datadog.IncidentUserData>.Read, out var asIncidentUserData) && !(asIncidentUserData.IsUnparsed)) { match = asIncidentUserData; matches++; end = readerForIncidentUserData; }
             if (matches == 1)
             {
                 reader = end;
@@ -65,12 +65,12 @@ namespace Consumer.Datadog
             _unparsed = unparsed;
         }
 
-        static void global::DatadogGen.IJsonValue<AttachmentIncluded>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentIncluded value)
+        static void global::DatadogGen.GeneratedCode.IJsonValue<AttachmentIncluded>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentIncluded value)
         {
             switch (value._value)
             {
                 case global::Consumer.Datadog.IncidentUserData asIncidentUserData:
-                    global::DatadogGen.JsonModel.Write<global::Consumer.Datadog.IncidentUserData>(writer, asIncidentUserData);
+                    global::DatadogGen.GeneratedCode.JsonModel.Write<global::Consumer.Datadog.IncidentUserData>(writer, asIncidentUserData);
                     return;
             }
             if (value._unparsed is { } unparsed) unparsed.WriteTo(writer); else writer.WriteNullValue();

@@ -13,37 +13,37 @@ namespace Consumer.Datadog
     /// return, <c>DatadogJson.Options</c> for any generated type, list or string-keyed map of one.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    public sealed partial class DatadogJson : global::DatadogGen.DatadogJsonContext
+    public sealed partial class DatadogJson : global::DatadogGen.GeneratedCode.DatadogJsonContext
     {
         private static readonly global::System.Text.Json.Serialization.JsonConverter[] __converters =
         {
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.APIErrorResponse>(),
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.Attachment>(),
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.AttachmentData>(),
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.AttachmentDataAttributes>(),
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.AttachmentDataAttributesAttachment>(),
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.AttachmentDataAttributesAttachmentType>(),
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.AttachmentDataRelationships>(),
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.AttachmentIncluded>(),
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.IncidentAttachmentType>(),
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.IncidentType>(),
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.IncidentUserAttributes>(),
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.IncidentUserData>(),
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.JSONAPIErrorItem>(),
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.JSONAPIErrorItemSource>(),
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.JSONAPIErrorResponse>(),
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.PostmortemAttachmentRequest>(),
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.PostmortemAttachmentRequestAttributes>(),
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.PostmortemAttachmentRequestData>(),
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.PostmortemCell>(),
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.PostmortemCellAttributes>(),
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.PostmortemCellDefinition>(),
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.PostmortemCellType>(),
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.RelationshipToIncident>(),
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.RelationshipToIncidentData>(),
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.RelationshipToUser>(),
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.RelationshipToUserData>(),
-            new global::DatadogGen.JsonModelConverter<global::Consumer.Datadog.UsersType>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.APIErrorResponse>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.Attachment>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.AttachmentData>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.AttachmentDataAttributes>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.AttachmentDataAttributesAttachment>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.AttachmentDataAttributesAttachmentType>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.AttachmentDataRelationships>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.AttachmentIncluded>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.IncidentAttachmentType>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.IncidentType>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.IncidentUserAttributes>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.IncidentUserData>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.JSONAPIErrorItem>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.JSONAPIErrorItemSource>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.JSONAPIErrorResponse>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.PostmortemAttachmentRequest>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.PostmortemAttachmentRequestAttributes>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.PostmortemAttachmentRequestData>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.PostmortemCell>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.PostmortemCellAttributes>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.PostmortemCellDefinition>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.PostmortemCellType>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.RelationshipToIncident>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.RelationshipToIncidentData>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.RelationshipToUser>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.RelationshipToUserData>(),
+            new global::DatadogGen.GeneratedCode.JsonModelConverter<global::Consumer.Datadog.UsersType>(),
         };
 
         private DatadogJson() : base(__converters) { }
@@ -54,9 +54,17 @@ namespace Consumer.Datadog
         /// <summary>Options whose resolver is <see cref="Default"/>: <c>JsonSerializer.Serialize(value, DatadogJson.Options)</c>.</summary>
         public static new global::System.Text.Json.JsonSerializerOptions Options => ((global::System.Text.Json.Serialization.JsonSerializerContext)Default).Options;
 
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Datadog.APIErrorResponse>? __APIErrorResponse;
+        /// <summary>Metadata for Consumer.Datadog.APIErrorResponse.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Datadog.APIErrorResponse> APIErrorResponse => __APIErrorResponse ??= TypeInfo<global::Consumer.Datadog.APIErrorResponse>();
+
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Datadog.Attachment>? __Attachment;
         /// <summary>Metadata for Consumer.Datadog.Attachment.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Datadog.Attachment> Attachment => __Attachment ??= TypeInfo<global::Consumer.Datadog.Attachment>();
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Datadog.JSONAPIErrorResponse>? __JSONAPIErrorResponse;
+        /// <summary>Metadata for Consumer.Datadog.JSONAPIErrorResponse.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Datadog.JSONAPIErrorResponse> JSONAPIErrorResponse => __JSONAPIErrorResponse ??= TypeInfo<global::Consumer.Datadog.JSONAPIErrorResponse>();
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Consumer.Datadog.PostmortemAttachmentRequest>? __PostmortemAttachmentRequest;
         /// <summary>Metadata for Consumer.Datadog.PostmortemAttachmentRequest.</summary>
@@ -70,7 +78,7 @@ namespace Consumer.Datadog
         internal static void Register()
         {
             global::DatadogGen.Configuration.RegisterUnstableOperations("v2.CreateIncidentPostmortemAttachment");
-            global::DatadogGen.ApiRegistry.Register<IIncidentsApi, IncidentsApi>(static client => new IncidentsApi(client));
+            global::DatadogGen.GeneratedCode.ApiRegistry.Register<IIncidentsApi, IncidentsApi>(static client => new IncidentsApi(client));
         }
     }
 }

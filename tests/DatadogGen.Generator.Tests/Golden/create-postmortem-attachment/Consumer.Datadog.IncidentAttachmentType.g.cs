@@ -9,10 +9,10 @@ namespace Consumer.Datadog
 {
     /// <summary>The incident attachment resource type.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<IncidentAttachmentType>))]
-    public readonly partial struct IncidentAttachmentType : global::System.IEquatable<IncidentAttachmentType>, global::DatadogGen.IJsonValue<IncidentAttachmentType>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<IncidentAttachmentType>))]
+    public readonly partial struct IncidentAttachmentType : global::System.IEquatable<IncidentAttachmentType>, global::DatadogGen.GeneratedCode.IJsonValue<IncidentAttachmentType>
     {
-        private static readonly global::DatadogGen.JsonEnumValues __values = new("IncidentAttachmentType", "incident_attachments");
+        private static readonly global::DatadogGen.GeneratedCode.JsonEnumValues __values = new("IncidentAttachmentType", "incident_attachments");
         private readonly string? _value;
 
         /// <summary>Wraps a wire value, known or not.</summary>
@@ -36,7 +36,7 @@ namespace Consumer.Datadog
         /// <summary>Wraps a wire value, known or not.</summary>
         public static implicit operator IncidentAttachmentType(string value) => new(value);
         bool global::DatadogGen.IJsonModel.IsUnparsed => !IsKnown;
-        static IncidentAttachmentType global::DatadogGen.IJsonValue<IncidentAttachmentType>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(__values.Read(ref reader));
-        static void global::DatadogGen.IJsonValue<IncidentAttachmentType>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, IncidentAttachmentType value) => __values.Write(writer, value._value);
+        static IncidentAttachmentType global::DatadogGen.GeneratedCode.IJsonValue<IncidentAttachmentType>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(__values.Read(ref reader));
+        static void global::DatadogGen.GeneratedCode.IJsonValue<IncidentAttachmentType>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, IncidentAttachmentType value) => __values.Write(writer, value._value);
     }
 }

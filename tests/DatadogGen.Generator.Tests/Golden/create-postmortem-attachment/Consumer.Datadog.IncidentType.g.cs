@@ -9,10 +9,10 @@ namespace Consumer.Datadog
 {
     /// <summary>Incident resource type.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<IncidentType>))]
-    public readonly partial struct IncidentType : global::System.IEquatable<IncidentType>, global::DatadogGen.IJsonValue<IncidentType>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<IncidentType>))]
+    public readonly partial struct IncidentType : global::System.IEquatable<IncidentType>, global::DatadogGen.GeneratedCode.IJsonValue<IncidentType>
     {
-        private static readonly global::DatadogGen.JsonEnumValues __values = new("IncidentType", "incidents");
+        private static readonly global::DatadogGen.GeneratedCode.JsonEnumValues __values = new("IncidentType", "incidents");
         private readonly string? _value;
 
         /// <summary>Wraps a wire value, known or not.</summary>
@@ -36,7 +36,7 @@ namespace Consumer.Datadog
         /// <summary>Wraps a wire value, known or not.</summary>
         public static implicit operator IncidentType(string value) => new(value);
         bool global::DatadogGen.IJsonModel.IsUnparsed => !IsKnown;
-        static IncidentType global::DatadogGen.IJsonValue<IncidentType>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(__values.Read(ref reader));
-        static void global::DatadogGen.IJsonValue<IncidentType>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, IncidentType value) => __values.Write(writer, value._value);
+        static IncidentType global::DatadogGen.GeneratedCode.IJsonValue<IncidentType>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(__values.Read(ref reader));
+        static void global::DatadogGen.GeneratedCode.IJsonValue<IncidentType>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, IncidentType value) => __values.Write(writer, value._value);
     }
 }

@@ -9,10 +9,10 @@ namespace Consumer.Datadog
 {
     /// <summary>Attributes of user object returned by the API.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<IncidentUserAttributes>))]
-    public partial class IncidentUserAttributes : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<IncidentUserAttributes>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<IncidentUserAttributes>))]
+    public partial class IncidentUserAttributes : global::DatadogGen.GeneratedCode.ApiModel, global::DatadogGen.GeneratedCode.IJsonValue<IncidentUserAttributes>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("IncidentUserAttributes", "email:s", "handle:s", "icon:s", "name:s", "uuid:s");
+        internal static readonly global::DatadogGen.GeneratedCode.JsonShape __shape = new("IncidentUserAttributes", "email:s", "handle:s", "icon:s", "name:s", "uuid:s");
         private string? _email;
         private string? _handle;
         private string? _icon;
@@ -31,7 +31,7 @@ namespace Consumer.Datadog
         public string? Uuid { get => _uuid; set { _uuid = value; MarkPresent(4); } }
 
         /// <inheritdoc/>
-        protected override global::DatadogGen.JsonShape JsonShape => __shape;
+        protected override global::DatadogGen.GeneratedCode.JsonShape JsonShape => __shape;
         /// <inheritdoc/>
         protected override void ReadProperty(int index, ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -56,7 +56,7 @@ namespace Consumer.Datadog
                 case 4: writer.WriteString(name, _uuid); break;
             }
         }
-        static IncidentUserAttributes global::DatadogGen.IJsonValue<IncidentUserAttributes>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new IncidentUserAttributes(); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.IJsonValue<IncidentUserAttributes>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, IncidentUserAttributes value) => value.WriteObject(writer, __shape);
+        static IncidentUserAttributes global::DatadogGen.GeneratedCode.IJsonValue<IncidentUserAttributes>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new IncidentUserAttributes(); value.ReadObject(ref reader, __shape); return value; }
+        static void global::DatadogGen.GeneratedCode.IJsonValue<IncidentUserAttributes>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, IncidentUserAttributes value) => value.WriteObject(writer, __shape);
     }
 }

@@ -9,10 +9,10 @@ namespace Consumer.Datadog
 {
     /// <summary>User object returned by the API.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<IncidentUserData>))]
-    public partial class IncidentUserData : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<IncidentUserData>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<IncidentUserData>))]
+    public partial class IncidentUserData : global::DatadogGen.GeneratedCode.ApiModel, global::DatadogGen.GeneratedCode.IJsonValue<IncidentUserData>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new global::DatadogGen.JsonShape("IncidentUserData", "attributes:o", "id:s", "type:*~").WithKnownValues(2, global::DatadogGen.JsonValue<global::Consumer.Datadog.UsersType>.IsKnown);
+        internal static readonly global::DatadogGen.GeneratedCode.JsonShape __shape = new global::DatadogGen.GeneratedCode.JsonShape("IncidentUserData", "attributes:o", "id:s", "type:*~").WithKnownValues(2, global::DatadogGen.GeneratedCode.JsonValue<global::Consumer.Datadog.UsersType>.IsKnown);
         private global::Consumer.Datadog.IncidentUserAttributes? _attributes;
         private string? _id;
         private global::Consumer.Datadog.UsersType? _type;
@@ -25,7 +25,7 @@ namespace Consumer.Datadog
         public global::Consumer.Datadog.UsersType? Type { get => _type; set { _type = value; MarkPresent(2); } }
 
         /// <inheritdoc/>
-        protected override global::DatadogGen.JsonShape JsonShape => __shape;
+        protected override global::DatadogGen.GeneratedCode.JsonShape JsonShape => __shape;
         /// <inheritdoc/>
         protected override void ReadProperty(int index, ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -46,7 +46,7 @@ namespace Consumer.Datadog
                 case 2: WriteEnum<global::Consumer.Datadog.UsersType>(writer, name, _type); break;
             }
         }
-        static IncidentUserData global::DatadogGen.IJsonValue<IncidentUserData>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new IncidentUserData(); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.IJsonValue<IncidentUserData>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, IncidentUserData value) => value.WriteObject(writer, __shape);
+        static IncidentUserData global::DatadogGen.GeneratedCode.IJsonValue<IncidentUserData>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new IncidentUserData(); value.ReadObject(ref reader, __shape); return value; }
+        static void global::DatadogGen.GeneratedCode.IJsonValue<IncidentUserData>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, IncidentUserData value) => value.WriteObject(writer, __shape);
     }
 }

@@ -60,15 +60,15 @@ namespace Consumer.Datadog
             _apiClient.Configuration.ThrowIfUnstableOperationDisabled("v2.CreateIncidentPostmortemAttachment");
             global::System.ArgumentNullException.ThrowIfNull(incidentId);
             global::System.ArgumentNullException.ThrowIfNull(body);
-            var request = new global::DatadogGen.ApiRequest("v2.CreateIncidentPostmortemAttachment", global::System.Net.Http.HttpMethod.Post, "/api/v2/incidents/{incident_id}/attachments/postmortems", "/api/v2/incidents/" + global::DatadogGen.ApiRequest.EscapePathSegment(incidentId) + "/attachments/postmortems");
-            request.SetJsonBody(body, global::DatadogGen.JsonValue<global::Consumer.Datadog.PostmortemAttachmentRequest>.Write);
+            var request = new global::DatadogGen.GeneratedCode.ApiRequest("v2.CreateIncidentPostmortemAttachment", global::System.Net.Http.HttpMethod.Post, "/api/v2/incidents/{incident_id}/attachments/postmortems", "/api/v2/incidents/" + global::DatadogGen.GeneratedCode.ApiRequest.EscapePathSegment(incidentId) + "/attachments/postmortems");
+            request.SetJsonBody(body, global::DatadogGen.GeneratedCode.JsonValue<global::Consumer.Datadog.PostmortemAttachmentRequest>.Write);
             return _apiClient.SendJsonAsync<global::Consumer.Datadog.Attachment>(request, ReadCreateIncidentPostmortemAttachmentError, cancellationToken);
         }
 
         private static object? ReadCreateIncidentPostmortemAttachmentError(int statusCode, global::System.ReadOnlySpan<byte> body) => statusCode switch
         {
-            429 => global::DatadogGen.ErrorBodies.TryRead(body, global::DatadogGen.JsonValue<global::Consumer.Datadog.APIErrorResponse>.Read) ?? global::DatadogGen.ErrorBodies.TryRead(body, global::DatadogGen.JsonValue<global::Consumer.Datadog.JSONAPIErrorResponse>.Read) ?? global::DatadogGen.ErrorBodies.TryReadUnparsed(body, global::DatadogGen.JsonValue<global::Consumer.Datadog.APIErrorResponse>.Read),
-            _ => global::DatadogGen.ErrorBodies.TryRead(body, global::DatadogGen.JsonValue<global::Consumer.Datadog.JSONAPIErrorResponse>.Read) ?? global::DatadogGen.ErrorBodies.TryRead(body, global::DatadogGen.JsonValue<global::Consumer.Datadog.APIErrorResponse>.Read) ?? global::DatadogGen.ErrorBodies.TryReadUnparsed(body, global::DatadogGen.JsonValue<global::Consumer.Datadog.JSONAPIErrorResponse>.Read),
+            429 => global::DatadogGen.GeneratedCode.ErrorBodies.TryRead(body, global::DatadogGen.GeneratedCode.JsonValue<global::Consumer.Datadog.APIErrorResponse>.Read) ?? global::DatadogGen.GeneratedCode.ErrorBodies.TryRead(body, global::DatadogGen.GeneratedCode.JsonValue<global::Consumer.Datadog.JSONAPIErrorResponse>.Read) ?? global::DatadogGen.GeneratedCode.ErrorBodies.TryReadUnparsed(body, global::DatadogGen.GeneratedCode.JsonValue<global::Consumer.Datadog.APIErrorResponse>.Read),
+            _ => global::DatadogGen.GeneratedCode.ErrorBodies.TryRead(body, global::DatadogGen.GeneratedCode.JsonValue<global::Consumer.Datadog.JSONAPIErrorResponse>.Read) ?? global::DatadogGen.GeneratedCode.ErrorBodies.TryRead(body, global::DatadogGen.GeneratedCode.JsonValue<global::Consumer.Datadog.APIErrorResponse>.Read) ?? global::DatadogGen.GeneratedCode.ErrorBodies.TryReadUnparsed(body, global::DatadogGen.GeneratedCode.JsonValue<global::Consumer.Datadog.JSONAPIErrorResponse>.Read),
         };
     }
 }

@@ -9,10 +9,10 @@ namespace Consumer.Datadog
 {
     /// <summary>API error response body</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<JSONAPIErrorItem>))]
-    public partial class JSONAPIErrorItem : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<JSONAPIErrorItem>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<JSONAPIErrorItem>))]
+    public partial class JSONAPIErrorItem : global::DatadogGen.GeneratedCode.ApiModel, global::DatadogGen.GeneratedCode.IJsonValue<JSONAPIErrorItem>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("JSONAPIErrorItem", "detail:s", "meta:o~", "source:o", "status:s", "title:s");
+        internal static readonly global::DatadogGen.GeneratedCode.JsonShape __shape = new("JSONAPIErrorItem", "detail:s", "meta:o~", "source:o", "status:s", "title:s");
         private string? _detail;
         private global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _meta;
         private global::Consumer.Datadog.JSONAPIErrorItemSource? _source;
@@ -31,7 +31,7 @@ namespace Consumer.Datadog
         public string? Title { get => _title; set { _title = value; MarkPresent(4); } }
 
         /// <inheritdoc/>
-        protected override global::DatadogGen.JsonShape JsonShape => __shape;
+        protected override global::DatadogGen.GeneratedCode.JsonShape JsonShape => __shape;
         /// <inheritdoc/>
         protected override void ReadProperty(int index, ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -56,7 +56,7 @@ namespace Consumer.Datadog
                 case 4: writer.WriteString(name, _title); break;
             }
         }
-        static JSONAPIErrorItem global::DatadogGen.IJsonValue<JSONAPIErrorItem>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new JSONAPIErrorItem(); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.IJsonValue<JSONAPIErrorItem>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, JSONAPIErrorItem value) => value.WriteObject(writer, __shape);
+        static JSONAPIErrorItem global::DatadogGen.GeneratedCode.IJsonValue<JSONAPIErrorItem>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new JSONAPIErrorItem(); value.ReadObject(ref reader, __shape); return value; }
+        static void global::DatadogGen.GeneratedCode.IJsonValue<JSONAPIErrorItem>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, JSONAPIErrorItem value) => value.WriteObject(writer, __shape);
     }
 }

@@ -9,10 +9,10 @@ namespace Consumer.Datadog
 {
     /// <summary>References to the source of the error.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<JSONAPIErrorItemSource>))]
-    public partial class JSONAPIErrorItemSource : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<JSONAPIErrorItemSource>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<JSONAPIErrorItemSource>))]
+    public partial class JSONAPIErrorItemSource : global::DatadogGen.GeneratedCode.ApiModel, global::DatadogGen.GeneratedCode.IJsonValue<JSONAPIErrorItemSource>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("JSONAPIErrorItemSource", "header:s", "parameter:s", "pointer:s");
+        internal static readonly global::DatadogGen.GeneratedCode.JsonShape __shape = new("JSONAPIErrorItemSource", "header:s", "parameter:s", "pointer:s");
         private string? _header;
         private string? _parameter;
         private string? _pointer;
@@ -25,7 +25,7 @@ namespace Consumer.Datadog
         public string? Pointer { get => _pointer; set { _pointer = value; MarkPresent(2); } }
 
         /// <inheritdoc/>
-        protected override global::DatadogGen.JsonShape JsonShape => __shape;
+        protected override global::DatadogGen.GeneratedCode.JsonShape JsonShape => __shape;
         /// <inheritdoc/>
         protected override void ReadProperty(int index, ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -46,7 +46,7 @@ namespace Consumer.Datadog
                 case 2: writer.WriteString(name, _pointer); break;
             }
         }
-        static JSONAPIErrorItemSource global::DatadogGen.IJsonValue<JSONAPIErrorItemSource>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new JSONAPIErrorItemSource(); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.IJsonValue<JSONAPIErrorItemSource>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, JSONAPIErrorItemSource value) => value.WriteObject(writer, __shape);
+        static JSONAPIErrorItemSource global::DatadogGen.GeneratedCode.IJsonValue<JSONAPIErrorItemSource>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new JSONAPIErrorItemSource(); value.ReadObject(ref reader, __shape); return value; }
+        static void global::DatadogGen.GeneratedCode.IJsonValue<JSONAPIErrorItemSource>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, JSONAPIErrorItemSource value) => value.WriteObject(writer, __shape);
     }
 }

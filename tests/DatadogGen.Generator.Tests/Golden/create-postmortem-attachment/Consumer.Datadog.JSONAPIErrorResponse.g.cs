@@ -9,10 +9,10 @@ namespace Consumer.Datadog
 {
     /// <summary>API error response.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<JSONAPIErrorResponse>))]
-    public partial class JSONAPIErrorResponse : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<JSONAPIErrorResponse>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<JSONAPIErrorResponse>))]
+    public partial class JSONAPIErrorResponse : global::DatadogGen.GeneratedCode.ApiModel, global::DatadogGen.GeneratedCode.IJsonValue<JSONAPIErrorResponse>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("JSONAPIErrorResponse", "errors:a!~");
+        internal static readonly global::DatadogGen.GeneratedCode.JsonShape __shape = new("JSONAPIErrorResponse", "errors:a!~");
         private global::System.Collections.Generic.List<global::Consumer.Datadog.JSONAPIErrorItem> _errors = null!;
 
         /// <summary>Creates an empty JSONAPIErrorResponse; set its properties with an object initializer.</summary>
@@ -25,7 +25,7 @@ namespace Consumer.Datadog
         public required global::System.Collections.Generic.List<global::Consumer.Datadog.JSONAPIErrorItem> Errors { get => _errors; set { _errors = value; MarkPresent(0); } }
 
         /// <inheritdoc/>
-        protected override global::DatadogGen.JsonShape JsonShape => __shape;
+        protected override global::DatadogGen.GeneratedCode.JsonShape JsonShape => __shape;
         /// <inheritdoc/>
         protected override void ReadProperty(int index, ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -42,7 +42,7 @@ namespace Consumer.Datadog
                 case 0: WriteList<global::Consumer.Datadog.JSONAPIErrorItem>(writer, name, _errors); break;
             }
         }
-        static JSONAPIErrorResponse global::DatadogGen.IJsonValue<JSONAPIErrorResponse>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new JSONAPIErrorResponse(reading: true); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.IJsonValue<JSONAPIErrorResponse>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, JSONAPIErrorResponse value) => value.WriteObject(writer, __shape);
+        static JSONAPIErrorResponse global::DatadogGen.GeneratedCode.IJsonValue<JSONAPIErrorResponse>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new JSONAPIErrorResponse(reading: true); value.ReadObject(ref reader, __shape); return value; }
+        static void global::DatadogGen.GeneratedCode.IJsonValue<JSONAPIErrorResponse>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, JSONAPIErrorResponse value) => value.WriteObject(writer, __shape);
     }
 }

@@ -9,10 +9,10 @@ namespace Consumer.Datadog
 {
     /// <summary>Request body for creating a postmortem attachment.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<PostmortemAttachmentRequest>))]
-    public partial class PostmortemAttachmentRequest : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<PostmortemAttachmentRequest>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<PostmortemAttachmentRequest>))]
+    public partial class PostmortemAttachmentRequest : global::DatadogGen.GeneratedCode.ApiModel, global::DatadogGen.GeneratedCode.IJsonValue<PostmortemAttachmentRequest>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("PostmortemAttachmentRequest", "data:o!");
+        internal static readonly global::DatadogGen.GeneratedCode.JsonShape __shape = new("PostmortemAttachmentRequest", "data:o!");
         private global::Consumer.Datadog.PostmortemAttachmentRequestData _data = null!;
 
         /// <summary>Creates an empty PostmortemAttachmentRequest; set its properties with an object initializer.</summary>
@@ -25,7 +25,7 @@ namespace Consumer.Datadog
         public required global::Consumer.Datadog.PostmortemAttachmentRequestData Data { get => _data; set { _data = value; MarkPresent(0); } }
 
         /// <inheritdoc/>
-        protected override global::DatadogGen.JsonShape JsonShape => __shape;
+        protected override global::DatadogGen.GeneratedCode.JsonShape JsonShape => __shape;
         /// <inheritdoc/>
         protected override void ReadProperty(int index, ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -42,7 +42,7 @@ namespace Consumer.Datadog
                 case 0: WriteValue<global::Consumer.Datadog.PostmortemAttachmentRequestData>(writer, name, _data); break;
             }
         }
-        static PostmortemAttachmentRequest global::DatadogGen.IJsonValue<PostmortemAttachmentRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new PostmortemAttachmentRequest(reading: true); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.IJsonValue<PostmortemAttachmentRequest>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemAttachmentRequest value) => value.WriteObject(writer, __shape);
+        static PostmortemAttachmentRequest global::DatadogGen.GeneratedCode.IJsonValue<PostmortemAttachmentRequest>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new PostmortemAttachmentRequest(reading: true); value.ReadObject(ref reader, __shape); return value; }
+        static void global::DatadogGen.GeneratedCode.IJsonValue<PostmortemAttachmentRequest>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemAttachmentRequest value) => value.WriteObject(writer, __shape);
     }
 }

@@ -9,10 +9,10 @@ namespace Consumer.Datadog
 {
     /// <summary>Postmortem attachment attributes</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<PostmortemAttachmentRequestAttributes>))]
-    public partial class PostmortemAttachmentRequestAttributes : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<PostmortemAttachmentRequestAttributes>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<PostmortemAttachmentRequestAttributes>))]
+    public partial class PostmortemAttachmentRequestAttributes : global::DatadogGen.GeneratedCode.ApiModel, global::DatadogGen.GeneratedCode.IJsonValue<PostmortemAttachmentRequestAttributes>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("PostmortemAttachmentRequestAttributes", "cells:a~", "content:s", "postmortem_template_id:s", "title:s");
+        internal static readonly global::DatadogGen.GeneratedCode.JsonShape __shape = new("PostmortemAttachmentRequestAttributes", "cells:a~", "content:s", "postmortem_template_id:s", "title:s");
         private global::System.Collections.Generic.List<global::Consumer.Datadog.PostmortemCell>? _cells;
         private string? _content;
         private string? _postmortemTemplateId;
@@ -28,7 +28,7 @@ namespace Consumer.Datadog
         public string? Title { get => _title; set { _title = value; MarkPresent(3); } }
 
         /// <inheritdoc/>
-        protected override global::DatadogGen.JsonShape JsonShape => __shape;
+        protected override global::DatadogGen.GeneratedCode.JsonShape JsonShape => __shape;
         /// <inheritdoc/>
         protected override void ReadProperty(int index, ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -51,7 +51,7 @@ namespace Consumer.Datadog
                 case 3: writer.WriteString(name, _title); break;
             }
         }
-        static PostmortemAttachmentRequestAttributes global::DatadogGen.IJsonValue<PostmortemAttachmentRequestAttributes>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new PostmortemAttachmentRequestAttributes(); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.IJsonValue<PostmortemAttachmentRequestAttributes>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemAttachmentRequestAttributes value) => value.WriteObject(writer, __shape);
+        static PostmortemAttachmentRequestAttributes global::DatadogGen.GeneratedCode.IJsonValue<PostmortemAttachmentRequestAttributes>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new PostmortemAttachmentRequestAttributes(); value.ReadObject(ref reader, __shape); return value; }
+        static void global::DatadogGen.GeneratedCode.IJsonValue<PostmortemAttachmentRequestAttributes>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemAttachmentRequestAttributes value) => value.WriteObject(writer, __shape);
     }
 }

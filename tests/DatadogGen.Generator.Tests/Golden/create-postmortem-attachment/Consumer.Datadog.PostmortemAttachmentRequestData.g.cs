@@ -9,10 +9,10 @@ namespace Consumer.Datadog
 {
     /// <summary>Postmortem attachment data</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<PostmortemAttachmentRequestData>))]
-    public partial class PostmortemAttachmentRequestData : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<PostmortemAttachmentRequestData>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<PostmortemAttachmentRequestData>))]
+    public partial class PostmortemAttachmentRequestData : global::DatadogGen.GeneratedCode.ApiModel, global::DatadogGen.GeneratedCode.IJsonValue<PostmortemAttachmentRequestData>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("PostmortemAttachmentRequestData", "attributes:o!", "type:*!~");
+        internal static readonly global::DatadogGen.GeneratedCode.JsonShape __shape = new("PostmortemAttachmentRequestData", "attributes:o!", "type:*!~");
         private global::Consumer.Datadog.PostmortemAttachmentRequestAttributes _attributes = null!;
         private global::Consumer.Datadog.IncidentAttachmentType _type;
 
@@ -28,7 +28,7 @@ namespace Consumer.Datadog
         public required global::Consumer.Datadog.IncidentAttachmentType Type { get => _type; set { _type = value; MarkPresent(1); } }
 
         /// <inheritdoc/>
-        protected override global::DatadogGen.JsonShape JsonShape => __shape;
+        protected override global::DatadogGen.GeneratedCode.JsonShape JsonShape => __shape;
         /// <inheritdoc/>
         protected override void ReadProperty(int index, ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -47,7 +47,7 @@ namespace Consumer.Datadog
                 case 1: WriteEnum<global::Consumer.Datadog.IncidentAttachmentType>(writer, name, _type); break;
             }
         }
-        static PostmortemAttachmentRequestData global::DatadogGen.IJsonValue<PostmortemAttachmentRequestData>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new PostmortemAttachmentRequestData(reading: true); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.IJsonValue<PostmortemAttachmentRequestData>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemAttachmentRequestData value) => value.WriteObject(writer, __shape);
+        static PostmortemAttachmentRequestData global::DatadogGen.GeneratedCode.IJsonValue<PostmortemAttachmentRequestData>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new PostmortemAttachmentRequestData(reading: true); value.ReadObject(ref reader, __shape); return value; }
+        static void global::DatadogGen.GeneratedCode.IJsonValue<PostmortemAttachmentRequestData>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemAttachmentRequestData value) => value.WriteObject(writer, __shape);
     }
 }

@@ -9,10 +9,10 @@ namespace Consumer.Datadog
 {
     /// <summary>A cell in the postmortem</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<PostmortemCell>))]
-    public partial class PostmortemCell : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<PostmortemCell>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<PostmortemCell>))]
+    public partial class PostmortemCell : global::DatadogGen.GeneratedCode.ApiModel, global::DatadogGen.GeneratedCode.IJsonValue<PostmortemCell>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("PostmortemCell", "attributes:o", "id:s", "type:*~");
+        internal static readonly global::DatadogGen.GeneratedCode.JsonShape __shape = new("PostmortemCell", "attributes:o", "id:s", "type:*~");
         private global::Consumer.Datadog.PostmortemCellAttributes? _attributes;
         private string? _id;
         private global::Consumer.Datadog.PostmortemCellType? _type;
@@ -25,7 +25,7 @@ namespace Consumer.Datadog
         public global::Consumer.Datadog.PostmortemCellType? Type { get => _type; set { _type = value; MarkPresent(2); } }
 
         /// <inheritdoc/>
-        protected override global::DatadogGen.JsonShape JsonShape => __shape;
+        protected override global::DatadogGen.GeneratedCode.JsonShape JsonShape => __shape;
         /// <inheritdoc/>
         protected override void ReadProperty(int index, ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -46,7 +46,7 @@ namespace Consumer.Datadog
                 case 2: WriteEnum<global::Consumer.Datadog.PostmortemCellType>(writer, name, _type); break;
             }
         }
-        static PostmortemCell global::DatadogGen.IJsonValue<PostmortemCell>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new PostmortemCell(); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.IJsonValue<PostmortemCell>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemCell value) => value.WriteObject(writer, __shape);
+        static PostmortemCell global::DatadogGen.GeneratedCode.IJsonValue<PostmortemCell>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new PostmortemCell(); value.ReadObject(ref reader, __shape); return value; }
+        static void global::DatadogGen.GeneratedCode.IJsonValue<PostmortemCell>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemCell value) => value.WriteObject(writer, __shape);
     }
 }

@@ -9,17 +9,17 @@ namespace Consumer.Datadog
 {
     /// <summary>Attributes of a postmortem cell</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<PostmortemCellAttributes>))]
-    public partial class PostmortemCellAttributes : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<PostmortemCellAttributes>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<PostmortemCellAttributes>))]
+    public partial class PostmortemCellAttributes : global::DatadogGen.GeneratedCode.ApiModel, global::DatadogGen.GeneratedCode.IJsonValue<PostmortemCellAttributes>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("PostmortemCellAttributes", "definition:o");
+        internal static readonly global::DatadogGen.GeneratedCode.JsonShape __shape = new("PostmortemCellAttributes", "definition:o");
         private global::Consumer.Datadog.PostmortemCellDefinition? _definition;
 
         /// <summary>Definition of a postmortem cell</summary>
         public global::Consumer.Datadog.PostmortemCellDefinition? Definition { get => _definition; set { _definition = value; MarkPresent(0); } }
 
         /// <inheritdoc/>
-        protected override global::DatadogGen.JsonShape JsonShape => __shape;
+        protected override global::DatadogGen.GeneratedCode.JsonShape JsonShape => __shape;
         /// <inheritdoc/>
         protected override void ReadProperty(int index, ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -36,7 +36,7 @@ namespace Consumer.Datadog
                 case 0: WriteValue<global::Consumer.Datadog.PostmortemCellDefinition>(writer, name, _definition); break;
             }
         }
-        static PostmortemCellAttributes global::DatadogGen.IJsonValue<PostmortemCellAttributes>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new PostmortemCellAttributes(); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.IJsonValue<PostmortemCellAttributes>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemCellAttributes value) => value.WriteObject(writer, __shape);
+        static PostmortemCellAttributes global::DatadogGen.GeneratedCode.IJsonValue<PostmortemCellAttributes>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new PostmortemCellAttributes(); value.ReadObject(ref reader, __shape); return value; }
+        static void global::DatadogGen.GeneratedCode.IJsonValue<PostmortemCellAttributes>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemCellAttributes value) => value.WriteObject(writer, __shape);
     }
 }

@@ -9,17 +9,17 @@ namespace Consumer.Datadog
 {
     /// <summary>Definition of a postmortem cell</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<PostmortemCellDefinition>))]
-    public partial class PostmortemCellDefinition : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<PostmortemCellDefinition>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<PostmortemCellDefinition>))]
+    public partial class PostmortemCellDefinition : global::DatadogGen.GeneratedCode.ApiModel, global::DatadogGen.GeneratedCode.IJsonValue<PostmortemCellDefinition>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("PostmortemCellDefinition", "content:s");
+        internal static readonly global::DatadogGen.GeneratedCode.JsonShape __shape = new("PostmortemCellDefinition", "content:s");
         private string? _content;
 
         /// <summary>The content of the cell in markdown format</summary>
         public string? Content { get => _content; set { _content = value; MarkPresent(0); } }
 
         /// <inheritdoc/>
-        protected override global::DatadogGen.JsonShape JsonShape => __shape;
+        protected override global::DatadogGen.GeneratedCode.JsonShape JsonShape => __shape;
         /// <inheritdoc/>
         protected override void ReadProperty(int index, ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -36,7 +36,7 @@ namespace Consumer.Datadog
                 case 0: writer.WriteString(name, _content); break;
             }
         }
-        static PostmortemCellDefinition global::DatadogGen.IJsonValue<PostmortemCellDefinition>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new PostmortemCellDefinition(); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.IJsonValue<PostmortemCellDefinition>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemCellDefinition value) => value.WriteObject(writer, __shape);
+        static PostmortemCellDefinition global::DatadogGen.GeneratedCode.IJsonValue<PostmortemCellDefinition>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new PostmortemCellDefinition(); value.ReadObject(ref reader, __shape); return value; }
+        static void global::DatadogGen.GeneratedCode.IJsonValue<PostmortemCellDefinition>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemCellDefinition value) => value.WriteObject(writer, __shape);
     }
 }

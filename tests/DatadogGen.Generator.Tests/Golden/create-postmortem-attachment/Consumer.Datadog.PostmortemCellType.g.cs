@@ -9,10 +9,10 @@ namespace Consumer.Datadog
 {
     /// <summary>The postmortem cell resource type.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<PostmortemCellType>))]
-    public readonly partial struct PostmortemCellType : global::System.IEquatable<PostmortemCellType>, global::DatadogGen.IJsonValue<PostmortemCellType>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<PostmortemCellType>))]
+    public readonly partial struct PostmortemCellType : global::System.IEquatable<PostmortemCellType>, global::DatadogGen.GeneratedCode.IJsonValue<PostmortemCellType>
     {
-        private static readonly global::DatadogGen.JsonEnumValues __values = new("PostmortemCellType", "markdown");
+        private static readonly global::DatadogGen.GeneratedCode.JsonEnumValues __values = new("PostmortemCellType", "markdown");
         private readonly string? _value;
 
         /// <summary>Wraps a wire value, known or not.</summary>
@@ -36,7 +36,7 @@ namespace Consumer.Datadog
         /// <summary>Wraps a wire value, known or not.</summary>
         public static implicit operator PostmortemCellType(string value) => new(value);
         bool global::DatadogGen.IJsonModel.IsUnparsed => !IsKnown;
-        static PostmortemCellType global::DatadogGen.IJsonValue<PostmortemCellType>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(__values.Read(ref reader));
-        static void global::DatadogGen.IJsonValue<PostmortemCellType>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemCellType value) => __values.Write(writer, value._value);
+        static PostmortemCellType global::DatadogGen.GeneratedCode.IJsonValue<PostmortemCellType>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(__values.Read(ref reader));
+        static void global::DatadogGen.GeneratedCode.IJsonValue<PostmortemCellType>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemCellType value) => __values.Write(writer, value._value);
     }
 }

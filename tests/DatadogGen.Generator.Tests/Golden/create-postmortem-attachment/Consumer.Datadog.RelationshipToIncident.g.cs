@@ -9,10 +9,10 @@ namespace Consumer.Datadog
 {
     /// <summary>Relationship to incident.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<RelationshipToIncident>))]
-    public partial class RelationshipToIncident : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<RelationshipToIncident>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<RelationshipToIncident>))]
+    public partial class RelationshipToIncident : global::DatadogGen.GeneratedCode.ApiModel, global::DatadogGen.GeneratedCode.IJsonValue<RelationshipToIncident>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("RelationshipToIncident", "data:o!");
+        internal static readonly global::DatadogGen.GeneratedCode.JsonShape __shape = new("RelationshipToIncident", "data:o!");
         private global::Consumer.Datadog.RelationshipToIncidentData _data = null!;
 
         /// <summary>Creates an empty RelationshipToIncident; set its properties with an object initializer.</summary>
@@ -25,7 +25,7 @@ namespace Consumer.Datadog
         public required global::Consumer.Datadog.RelationshipToIncidentData Data { get => _data; set { _data = value; MarkPresent(0); } }
 
         /// <inheritdoc/>
-        protected override global::DatadogGen.JsonShape JsonShape => __shape;
+        protected override global::DatadogGen.GeneratedCode.JsonShape JsonShape => __shape;
         /// <inheritdoc/>
         protected override void ReadProperty(int index, ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -42,7 +42,7 @@ namespace Consumer.Datadog
                 case 0: WriteValue<global::Consumer.Datadog.RelationshipToIncidentData>(writer, name, _data); break;
             }
         }
-        static RelationshipToIncident global::DatadogGen.IJsonValue<RelationshipToIncident>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new RelationshipToIncident(reading: true); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.IJsonValue<RelationshipToIncident>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, RelationshipToIncident value) => value.WriteObject(writer, __shape);
+        static RelationshipToIncident global::DatadogGen.GeneratedCode.IJsonValue<RelationshipToIncident>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new RelationshipToIncident(reading: true); value.ReadObject(ref reader, __shape); return value; }
+        static void global::DatadogGen.GeneratedCode.IJsonValue<RelationshipToIncident>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, RelationshipToIncident value) => value.WriteObject(writer, __shape);
     }
 }

@@ -9,10 +9,10 @@ namespace Consumer.Datadog
 {
     /// <summary>Relationship to incident object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<RelationshipToIncidentData>))]
-    public partial class RelationshipToIncidentData : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<RelationshipToIncidentData>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<RelationshipToIncidentData>))]
+    public partial class RelationshipToIncidentData : global::DatadogGen.GeneratedCode.ApiModel, global::DatadogGen.GeneratedCode.IJsonValue<RelationshipToIncidentData>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("RelationshipToIncidentData", "id:s!", "type:*!~");
+        internal static readonly global::DatadogGen.GeneratedCode.JsonShape __shape = new("RelationshipToIncidentData", "id:s!", "type:*!~");
         private string _id = null!;
         private global::Consumer.Datadog.IncidentType _type;
 
@@ -28,7 +28,7 @@ namespace Consumer.Datadog
         public required global::Consumer.Datadog.IncidentType Type { get => _type; set { _type = value; MarkPresent(1); } }
 
         /// <inheritdoc/>
-        protected override global::DatadogGen.JsonShape JsonShape => __shape;
+        protected override global::DatadogGen.GeneratedCode.JsonShape JsonShape => __shape;
         /// <inheritdoc/>
         protected override void ReadProperty(int index, ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -47,7 +47,7 @@ namespace Consumer.Datadog
                 case 1: WriteEnum<global::Consumer.Datadog.IncidentType>(writer, name, _type); break;
             }
         }
-        static RelationshipToIncidentData global::DatadogGen.IJsonValue<RelationshipToIncidentData>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new RelationshipToIncidentData(reading: true); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.IJsonValue<RelationshipToIncidentData>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, RelationshipToIncidentData value) => value.WriteObject(writer, __shape);
+        static RelationshipToIncidentData global::DatadogGen.GeneratedCode.IJsonValue<RelationshipToIncidentData>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new RelationshipToIncidentData(reading: true); value.ReadObject(ref reader, __shape); return value; }
+        static void global::DatadogGen.GeneratedCode.IJsonValue<RelationshipToIncidentData>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, RelationshipToIncidentData value) => value.WriteObject(writer, __shape);
     }
 }

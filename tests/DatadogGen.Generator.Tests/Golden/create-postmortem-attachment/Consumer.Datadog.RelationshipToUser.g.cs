@@ -9,10 +9,10 @@ namespace Consumer.Datadog
 {
     /// <summary>Relationship to user.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<RelationshipToUser>))]
-    public partial class RelationshipToUser : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<RelationshipToUser>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<RelationshipToUser>))]
+    public partial class RelationshipToUser : global::DatadogGen.GeneratedCode.ApiModel, global::DatadogGen.GeneratedCode.IJsonValue<RelationshipToUser>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("RelationshipToUser", "data:o!");
+        internal static readonly global::DatadogGen.GeneratedCode.JsonShape __shape = new("RelationshipToUser", "data:o!");
         private global::Consumer.Datadog.RelationshipToUserData _data = null!;
 
         /// <summary>Creates an empty RelationshipToUser; set its properties with an object initializer.</summary>
@@ -25,7 +25,7 @@ namespace Consumer.Datadog
         public required global::Consumer.Datadog.RelationshipToUserData Data { get => _data; set { _data = value; MarkPresent(0); } }
 
         /// <inheritdoc/>
-        protected override global::DatadogGen.JsonShape JsonShape => __shape;
+        protected override global::DatadogGen.GeneratedCode.JsonShape JsonShape => __shape;
         /// <inheritdoc/>
         protected override void ReadProperty(int index, ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -42,7 +42,7 @@ namespace Consumer.Datadog
                 case 0: WriteValue<global::Consumer.Datadog.RelationshipToUserData>(writer, name, _data); break;
             }
         }
-        static RelationshipToUser global::DatadogGen.IJsonValue<RelationshipToUser>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new RelationshipToUser(reading: true); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.IJsonValue<RelationshipToUser>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, RelationshipToUser value) => value.WriteObject(writer, __shape);
+        static RelationshipToUser global::DatadogGen.GeneratedCode.IJsonValue<RelationshipToUser>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new RelationshipToUser(reading: true); value.ReadObject(ref reader, __shape); return value; }
+        static void global::DatadogGen.GeneratedCode.IJsonValue<RelationshipToUser>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, RelationshipToUser value) => value.WriteObject(writer, __shape);
     }
 }

@@ -9,10 +9,10 @@ namespace Consumer.Datadog
 {
     /// <summary>Relationship to user object.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<RelationshipToUserData>))]
-    public partial class RelationshipToUserData : global::DatadogGen.ApiModel, global::DatadogGen.IJsonValue<RelationshipToUserData>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<RelationshipToUserData>))]
+    public partial class RelationshipToUserData : global::DatadogGen.GeneratedCode.ApiModel, global::DatadogGen.GeneratedCode.IJsonValue<RelationshipToUserData>
     {
-        internal static readonly global::DatadogGen.JsonShape __shape = new("RelationshipToUserData", "id:s!", "type:*!~");
+        internal static readonly global::DatadogGen.GeneratedCode.JsonShape __shape = new("RelationshipToUserData", "id:s!", "type:*!~");
         private string _id = null!;
         private global::Consumer.Datadog.UsersType _type;
 
@@ -28,7 +28,7 @@ namespace Consumer.Datadog
         public required global::Consumer.Datadog.UsersType Type { get => _type; set { _type = value; MarkPresent(1); } }
 
         /// <inheritdoc/>
-        protected override global::DatadogGen.JsonShape JsonShape => __shape;
+        protected override global::DatadogGen.GeneratedCode.JsonShape JsonShape => __shape;
         /// <inheritdoc/>
         protected override void ReadProperty(int index, ref global::System.Text.Json.Utf8JsonReader reader)
         {
@@ -47,7 +47,7 @@ namespace Consumer.Datadog
                 case 1: WriteEnum<global::Consumer.Datadog.UsersType>(writer, name, _type); break;
             }
         }
-        static RelationshipToUserData global::DatadogGen.IJsonValue<RelationshipToUserData>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new RelationshipToUserData(reading: true); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.IJsonValue<RelationshipToUserData>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, RelationshipToUserData value) => value.WriteObject(writer, __shape);
+        static RelationshipToUserData global::DatadogGen.GeneratedCode.IJsonValue<RelationshipToUserData>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new RelationshipToUserData(reading: true); value.ReadObject(ref reader, __shape); return value; }
+        static void global::DatadogGen.GeneratedCode.IJsonValue<RelationshipToUserData>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, RelationshipToUserData value) => value.WriteObject(writer, __shape);
     }
 }

@@ -9,10 +9,10 @@ namespace Consumer.Datadog
 {
     /// <summary>Users resource type.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.JsonModelConverter<UsersType>))]
-    public readonly partial struct UsersType : global::System.IEquatable<UsersType>, global::DatadogGen.IJsonValue<UsersType>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::DatadogGen.GeneratedCode.JsonModelConverter<UsersType>))]
+    public readonly partial struct UsersType : global::System.IEquatable<UsersType>, global::DatadogGen.GeneratedCode.IJsonValue<UsersType>
     {
-        private static readonly global::DatadogGen.JsonEnumValues __values = new("UsersType", "users");
+        private static readonly global::DatadogGen.GeneratedCode.JsonEnumValues __values = new("UsersType", "users");
         private readonly string? _value;
 
         /// <summary>Wraps a wire value, known or not.</summary>
@@ -36,7 +36,7 @@ namespace Consumer.Datadog
         /// <summary>Wraps a wire value, known or not.</summary>
         public static implicit operator UsersType(string value) => new(value);
         bool global::DatadogGen.IJsonModel.IsUnparsed => !IsKnown;
-        static UsersType global::DatadogGen.IJsonValue<UsersType>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(__values.Read(ref reader));
-        static void global::DatadogGen.IJsonValue<UsersType>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, UsersType value) => __values.Write(writer, value._value);
+        static UsersType global::DatadogGen.GeneratedCode.IJsonValue<UsersType>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(__values.Read(ref reader));
+        static void global::DatadogGen.GeneratedCode.IJsonValue<UsersType>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, UsersType value) => __values.Write(writer, value._value);
     }
 }

@@ -1,0 +1,141 @@
+using System;
+using System.Diagnostics;
+
+namespace DatadogGen.Pipeline;
+
+/// <summary>
+/// The span and the metrics of one call, after OpenTelemetry's HTTP client conventions: a client span named
+/// <c>{method} {url.template}</c> from the first attempt to the result, a <c>retry</c> event per retry, and the
+/// call's duration recorded once at the end. Only the method, host, port, path template, status, error type and
+/// operation name are recorded: never a key, a header value, a query or a body.
+/// </summary>
+internal readonly struct CallTelemetry
+{
+    private readonly Activity? _activity;
+    private readonly long _started;
+    private readonly ApiRequest _request;
+    private readonly Uri _uri;
+
+    private CallTelemetry(Activity? activity, ApiRequest request, Uri uri)
+    {
+        _activity = activity;
+        _request = request;
+        _uri = uri;
+        _started = Stopwatch.GetTimestamp();
+    }
+
+    public static CallTelemetry Start(ApiRequest request, Uri uri)
+    {
+        Activity? activity = ApiTelemetry.Source.StartActivity(request.Method.Method + " " + request.PathTemplate, ActivityKind.Client);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("http.request.method", request.Method.Method);
+            activity.SetTag("server.address", uri.Host);
+            activity.SetTag("server.port", uri.Port);
+            activity.SetTag("url.template", request.PathTemplate);
+            activity.SetTag(ApiTelemetry.OperationTag, request.OperationName);
+        }
+
+        return new CallTelemetry(activity, request, uri);
+    }
+
+    /// <summary>Notes that attempt <paramref name="retry"/> + 1 failed and another follows after <paramref name="delay"/>.</summary>
+    public void Retrying(int retry, Attempt failed, TimeSpan delay)
+    {
+        int? statusCode = failed.Failure is null ? failed.Response?.StatusCode : null;
+        string errorType = statusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ErrorTypeOf(failed);
+        if (_activity is { IsAllDataRequested: true })
+        {
+            var tags = new ActivityTagsCollection
+            {
+                ["http.request.resend_count"] = retry + 1,
+                ["error.type"] = errorType,
+                ["datadoggen.retry.delay"] = delay.TotalSeconds,
+            };
+            if (statusCode is { } status)
+            {
+                tags["http.response.status_code"] = status;
+            }
+
+            _activity.AddEvent(new ActivityEvent("retry", tags: tags));
+        }
+
+        if (ApiTelemetry.Retries.Enabled)
+        {
+            var tags = CommonTags();
+            tags.Add("error.type", errorType);
+            ApiTelemetry.Retries.Add(1, tags);
+        }
+    }
+
+    public void Succeeded(int statusCode, int retries) => End(statusCode, errorType: null, retries);
+
+    public void Failed(Exception exception, int retries)
+    {
+        int? statusCode = exception is ApiException { StatusCode: > 0 } api ? api.StatusCode : null;
+        End(statusCode, ErrorTypeOf(exception, statusCode), retries);
+    }
+
+    private void End(int? statusCode, string? errorType, int retries)
+    {
+        if (_activity is not null)
+        {
+            if (statusCode is { } status)
+            {
+                _activity.SetTag("http.response.status_code", status);
+            }
+
+            if (retries > 0)
+            {
+                _activity.SetTag("http.request.resend_count", retries);
+            }
+
+            if (errorType is not null)
+            {
+                _activity.SetTag("error.type", errorType);
+                // The description is the error type, not the exception's message: that may quote the body.
+                _activity.SetStatus(ActivityStatusCode.Error, errorType);
+            }
+
+            _activity.Dispose();
+        }
+
+        if (ApiTelemetry.RequestDuration.Enabled)
+        {
+            var tags = CommonTags();
+            if (statusCode is { } status)
+            {
+                tags.Add("http.response.status_code", status);
+            }
+
+            if (errorType is not null)
+            {
+                tags.Add("error.type", errorType);
+            }
+
+            ApiTelemetry.RequestDuration.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, tags);
+        }
+    }
+
+    private TagList CommonTags() => new()
+    {
+        { "http.request.method", _request.Method.Method },
+        { "server.address", _uri.Host },
+        { "server.port", _uri.Port },
+        { "url.template", _request.PathTemplate },
+        { ApiTelemetry.OperationTag, _request.OperationName },
+    };
+
+    // As the conventions ask: the status code for an error status, "timeout" for a timeout, else the type of the
+    // exception that ended the call (a cancellation, or what the connection failed with).
+    private static string ErrorTypeOf(Exception exception, int? statusCode) => exception switch
+    {
+        ApiTimeoutException => "timeout",
+        ApiException when statusCode is >= 400 => statusCode.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ApiException { InnerException: { } cause } => cause.GetType().FullName!,
+        _ => exception.GetType().FullName!,
+    };
+
+    private static string ErrorTypeOf(Attempt failed) =>
+        failed.Timeout is not null ? "timeout" : failed.Failure!.GetType().FullName!;
+}
