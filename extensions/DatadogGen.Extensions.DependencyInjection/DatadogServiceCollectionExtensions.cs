@@ -34,26 +34,42 @@ public static class DatadogServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets keys, site, retries and the rest; may be given by several calls, applied in order.</param>
     /// <returns>The HttpClient builder, to add handlers or change the primary handler.</returns>
-    public static IHttpClientBuilder AddDatadogClient(this IServiceCollection services, Action<Configuration>? configure = null) =>
-        AddDatadogClient(services, Options.Options.DefaultName, section: null, configure);
+    public static IHttpClientBuilder AddDatadogClient(this IServiceCollection services, Action<Configuration> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return AddNamed(services, Options.Options.DefaultName, section: null, configure);
+    }
+
+    /// <summary>As <see cref="AddDatadogClient(IServiceCollection, Action{Configuration})"/>, with the settings of the environment (<c>DD_*</c>) alone.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The HttpClient builder.</returns>
+    public static IHttpClientBuilder AddDatadogClient(this IServiceCollection services) =>
+        AddNamed(services, Options.Options.DefaultName, section: null, configure: null);
 
     /// <summary>
-    /// As <see cref="AddDatadogClient(IServiceCollection, Action{Configuration}?)"/>, with the settings bound from a
+    /// As <see cref="AddDatadogClient(IServiceCollection, Action{Configuration})"/>, with the settings bound from a
     /// configuration section first (<c>Site</c>, <c>ApiKey</c>, <c>ApplicationKey</c>, <c>AccessToken</c>,
     /// <c>BaseAddress</c>, <c>Timeout</c>, <c>EnableRetry</c>, <c>MaxRetries</c>, <c>BackoffBase</c>,
     /// <c>BackoffMultiplier</c>, <c>MaxRetryDelay</c>, <c>Compress</c>, <c>AllowInsecureHttp</c>,
-    /// <c>UserAgentSuffix</c>, <c>Proxy</c>, and <c>UnstableOperations</c>, a list of operation names to enable),
-    /// then <paramref name="configure"/>.
+    /// <c>UserAgentSuffix</c>, <c>Proxy</c>, and <c>UnstableOperations</c>, a list of operation names to enable)
+    /// instead of a delegate.
     /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="section">The section, e.g. <c>builder.Configuration.GetSection("Datadog")</c>.</param>
+    /// <returns>The HttpClient builder.</returns>
+    /// <remarks>A value in the section that is not of its setting's type throws a <see cref="FormatException"/> naming its key when the configuration is first resolved.</remarks>
+    public static IHttpClientBuilder AddDatadogClient(this IServiceCollection services, IConfiguration section) =>
+        AddDatadogClient(services, section, static _ => { });
+
+    /// <summary>As <see cref="AddDatadogClient(IServiceCollection, IConfiguration)"/>, then <paramref name="configure"/>.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="section">The section, e.g. <c>builder.Configuration.GetSection("Datadog")</c>.</param>
     /// <param name="configure">Applied after the section.</param>
     /// <returns>The HttpClient builder.</returns>
-    /// <exception cref="FormatException">A value in the section is not of its setting's type (the message names it).</exception>
-    public static IHttpClientBuilder AddDatadogClient(this IServiceCollection services, IConfiguration section, Action<Configuration>? configure = null)
+    public static IHttpClientBuilder AddDatadogClient(this IServiceCollection services, IConfiguration section, Action<Configuration> configure)
     {
         ArgumentNullException.ThrowIfNull(section);
-        return AddDatadogClient(services, Options.Options.DefaultName, section, configure);
+        return AddNamed(services, Options.Options.DefaultName, section, configure);
     }
 
     /// <summary>
@@ -65,13 +81,25 @@ public static class DatadogServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="name">The organisation's name, the key of its services.</param>
     /// <param name="section">Its settings (see the overload without a name), or null.</param>
+    /// <returns>The HttpClient builder.</returns>
+    public static IHttpClientBuilder AddDatadogClient(this IServiceCollection services, string name, IConfiguration? section) =>
+        AddDatadogClient(services, name, section, static _ => { });
+
+    /// <summary>As <see cref="AddDatadogClient(IServiceCollection, string, IConfiguration?)"/>, then <paramref name="configure"/>.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The organisation's name, the key of its services.</param>
+    /// <param name="section">Its settings, or null.</param>
     /// <param name="configure">Applied after the section.</param>
     /// <returns>The HttpClient builder.</returns>
-    public static IHttpClientBuilder AddDatadogClient(
-        this IServiceCollection services, string name, IConfiguration? section, Action<Configuration>? configure = null)
+    public static IHttpClientBuilder AddDatadogClient(this IServiceCollection services, string name, IConfiguration? section, Action<Configuration> configure)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return AddNamed(services, name, section, configure);
+    }
+
+    private static IHttpClientBuilder AddNamed(IServiceCollection services, string name, IConfiguration? section, Action<Configuration>? configure)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(name);
 
         // Options give "new Configuration()" (which reads DD_SITE, DD_API_KEY, DD_APP_KEY), then the section, then
         // every configure delegate in order; the ILogger bridge runs after them all and fills only an empty hook.
