@@ -1,9 +1,11 @@
 using System;
+using System.ComponentModel;
 
 namespace DatadogGen.GeneratedCode;
 
 /// <summary>The credentials an operation accepts, as its security requirements in the spec say.</summary>
 [Flags]
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum ApiCredentials
 {
     /// <summary>No credentials.</summary>

@@ -15,6 +15,7 @@ namespace DatadogGen.GeneratedCode;
 /// 3,800 models, and the compiler compiles each of them in every build of a user's project, so the less each one
 /// repeats, the faster that build.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class ApiModel : IJsonModel
 {
     // Two fields only: a model object is no larger than one that held its presence bits and bag itself. The top

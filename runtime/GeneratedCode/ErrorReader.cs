@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace DatadogGen.GeneratedCode;
 
@@ -6,4 +7,5 @@ namespace DatadogGen.GeneratedCode;
 /// <param name="statusCode">The HTTP status code, which selects the declared error model.</param>
 /// <param name="body">The whole response body; may be empty.</param>
 /// <returns>The error model, or null when the body matches none. Exceptions are treated as null.</returns>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public delegate object? ErrorReader(int statusCode, ReadOnlySpan<byte> body);

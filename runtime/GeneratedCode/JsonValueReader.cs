@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace DatadogGen.GeneratedCode;
@@ -9,4 +10,5 @@ namespace DatadogGen.GeneratedCode;
 /// (the same token for a primitive, the matching end token for an object or array).
 /// </param>
 /// <returns>The value read.</returns>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public delegate T JsonValueReader<out T>(ref Utf8JsonReader reader);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace DatadogGen.GeneratedCode;
@@ -6,4 +7,5 @@ namespace DatadogGen.GeneratedCode;
 /// <typeparam name="T">The model type.</typeparam>
 /// <param name="writer">The writer to write exactly one complete JSON value to.</param>
 /// <param name="value">The value to write.</param>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public delegate void JsonValueWriter<in T>(Utf8JsonWriter writer, T value);

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 
 namespace DatadogGen.GeneratedCode;
 
@@ -7,4 +8,5 @@ namespace DatadogGen.GeneratedCode;
 /// <param name="statusCode">The HTTP status code, for operations whose body shape depends on it.</param>
 /// <param name="body">The whole response body; may be empty.</param>
 /// <returns>The result.</returns>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public delegate T ResponseReader<out T>(int statusCode, ReadOnlySpan<byte> body);
