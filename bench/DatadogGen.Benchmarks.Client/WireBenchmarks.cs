@@ -22,10 +22,19 @@ public class WireBenchmarks
     private WebApplication? _inProcessServer;
     private GeneratedCaller _generated = null!;
     private RawCaller _raw = null!;
+    private ObservabilityOn? _observability;
+
+    /// <summary>
+    /// With a listener on the DatadogGen and System.Net.Http sources and meters, sampling everything, as an
+    /// application exporting traces and metrics would: both clients then pay for what they emit.
+    /// </summary>
+    [Params(false, true)]
+    public bool Observed { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
+        _observability = Observed ? new ObservabilityOn() : null;
         Uri address;
         if (Environment.GetEnvironmentVariable(LoopbackServer.ServerAddressVariable) is { Length: > 0 } fromParent)
         {
@@ -50,6 +59,7 @@ public class WireBenchmarks
     {
         _generated.Dispose();
         _raw.Dispose();
+        _observability?.Dispose();
         _inProcessServer?.StopAsync().GetAwaiter().GetResult();
     }
 
@@ -75,5 +85,41 @@ public class WireBenchmarks
         }
 
         return total;
+    }
+}
+
+/// <summary>Listens to every span and measurement of the client and of HttpClient, doing nothing with them.</summary>
+internal sealed class ObservabilityOn : IDisposable
+{
+    private readonly System.Diagnostics.ActivityListener _activities = new()
+    {
+        ShouldListenTo = static source => source.Name is DatadogGen.ApiTelemetry.ActivitySourceName or "System.Net.Http",
+        Sample = static (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) =>
+            System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+    };
+
+    private readonly System.Diagnostics.Metrics.MeterListener _meters = new()
+    {
+        InstrumentPublished = static (instrument, listener) =>
+        {
+            if (instrument.Meter.Name is DatadogGen.ApiTelemetry.MeterName or "System.Net.Http")
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        },
+    };
+
+    public ObservabilityOn()
+    {
+        System.Diagnostics.ActivitySource.AddActivityListener(_activities);
+        _meters.SetMeasurementEventCallback<double>(static (_, _, _, _) => { });
+        _meters.SetMeasurementEventCallback<long>(static (_, _, _, _) => { });
+        _meters.Start();
+    }
+
+    public void Dispose()
+    {
+        _activities.Dispose();
+        _meters.Dispose();
     }
 }
