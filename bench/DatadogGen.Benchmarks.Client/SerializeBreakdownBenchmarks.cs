@@ -108,5 +108,8 @@ public class SerializeBreakdownBenchmarks
     }
 
     [Benchmark]
+    public byte[] Generated_SerializeToUtf8Bytes() => JsonSerializer.SerializeToUtf8Bytes(_gen, _genInfo);
+
+    [Benchmark]
     public byte[] StjSourceGen_SerializeToUtf8Bytes() => JsonSerializer.SerializeToUtf8Bytes(_poco, Pocos.PocoJsonContext.Default.PostmortemAttachmentRequest);
 }
