@@ -157,6 +157,21 @@ public abstract class ApiModel : IJsonModel
     protected void WriteObject(Utf8JsonWriter writer, JsonShape shape)
     {
         writer.WriteStartObject();
+        WriteMembers(writer, shape);
+        writer.WriteEndObject();
+    }
+
+    // A nested model: its property name and '{' in one writer call, as System.Text.Json's own generated code
+    // writes them, and its shape through one virtual call.
+    private void WriteObject(Utf8JsonWriter writer, JsonEncodedText name)
+    {
+        writer.WriteStartObject(name);
+        WriteMembers(writer, JsonShape);
+        writer.WriteEndObject();
+    }
+
+    private void WriteMembers(Utf8JsonWriter writer, JsonShape shape)
+    {
         WritePresent(writer, shape, _presence & ~UnknownValuesBit, 0);
         if (_additionalProperties?.MorePresence is { } more)
         {
@@ -167,7 +182,6 @@ public abstract class ApiModel : IJsonModel
         }
 
         _additionalProperties?.WriteTo(writer);
-        writer.WriteEndObject();
     }
 
     private void WritePresent(Utf8JsonWriter writer, JsonShape shape, ulong bits, int offset)
@@ -298,19 +312,16 @@ public abstract class ApiModel : IJsonModel
         {
             writer.WriteNull(name);
         }
+        else if (value is ApiModel model)
+        {
+            // Through its own shape: one virtual call instead of the static abstract call that shared generic
+            // code has to look up at run time.
+            model.WriteObject(writer, name);
+        }
         else
         {
             writer.WritePropertyName(name);
-            // A nested model writes itself through its own shape: one virtual call instead of the static
-            // abstract call that shared generic code has to look up at run time.
-            if (value is ApiModel model)
-            {
-                model.WriteObject(writer, model.JsonShape);
-            }
-            else
-            {
-                T.WriteJson(writer, value);
-            }
+            T.WriteJson(writer, value);
         }
     }
 
@@ -349,8 +360,24 @@ public abstract class ApiModel : IJsonModel
             return;
         }
 
-        writer.WritePropertyName(name);
-        JsonCollections.WriteList(writer, items, JsonValue<T>.WriteNullable);
+        writer.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            if (item is ApiModel model)
+            {
+                model.WriteObject(writer, model.JsonShape);
+            }
+            else if (item is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                T.WriteJson(writer, item);
+            }
+        }
+
+        writer.WriteEndArray();
     }
 
     /// <summary>Writes a map of generated values, or null.</summary>
