@@ -24,10 +24,10 @@ public class OpenTelemetryTests
     public async Task TheCallIsExportedAsAClientSpanAndADurationWithNoKeyAnywhere()
     {
         var spans = new List<Activity>();
-        var metrics = new List<Metric>();
-        using TracerProvider tracer = Sdk.CreateTracerProviderBuilder()
+        var metrics = new List<MetricSnapshot>();
+        var tracer = Sdk.CreateTracerProviderBuilder()
             .AddSource(ApiTelemetry.ActivitySourceName).AddInMemoryExporter(spans).Build();
-        using MeterProvider meter = Sdk.CreateMeterProviderBuilder()
+        var meter = Sdk.CreateMeterProviderBuilder()
             .AddMeter(ApiTelemetry.MeterName).AddInMemoryExporter(metrics).Build();
         await using var server = await LoopbackServer.StartAsync(201, ReferenceExamples.CreatedResponse);
         var configuration = new Configuration { BaseAddress = server.BaseAddress, ApiKey = ApiKey, ApplicationKey = ApplicationKey };
@@ -42,8 +42,11 @@ public class OpenTelemetryTests
                 Type = IncidentAttachmentType.IncidentAttachments,
             },
         });
-        tracer.ForceFlush();
+        // Other tests' calls are exported too, from their threads: stop both providers (which flushes them)
+        // before the lists are read, so nothing is added while they are enumerated.
         meter.ForceFlush();
+        meter.Dispose();
+        tracer.Dispose();
 
         // Other tests call the same operation in parallel: this call is the one to this test's server.
         Activity span = Assert.Single(spans, s => Equals(s.GetTagItem("server.port"), server.BaseAddress.Port));
@@ -55,14 +58,10 @@ public class OpenTelemetryTests
         Assert.Equal(201, span.GetTagItem("http.response.status_code"));
         Assert.Equal("v2.CreateIncidentPostmortemAttachment", span.GetTagItem(ApiTelemetry.OperationTag));
 
-        Metric duration = Assert.Single(metrics, m => m.Name == ApiTelemetry.RequestDurationName);
+        // Cumulative snapshots: the last one that has this test's point holds its count.
+        MetricSnapshot duration = metrics.Last(m => m.Name == ApiTelemetry.RequestDurationName);
         Assert.Equal("s", duration.Unit);
-        var points = new List<MetricPoint>();
-        foreach (ref readonly MetricPoint point in duration.GetMetricPoints())
-        {
-            points.Add(point);
-        }
-
+        var points = duration.MetricPoints;
         MetricPoint ours = Assert.Single(points, point => Tags(point).Contains($"server.port={server.BaseAddress.Port}"));
         Assert.Equal(1, ours.GetHistogramCount());
         Assert.True(ours.GetHistogramSum() > 0);
