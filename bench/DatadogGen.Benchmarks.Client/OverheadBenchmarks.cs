@@ -20,10 +20,16 @@ public class OverheadBenchmarks
     private static readonly Uri Address = new("http://127.0.0.1:5000/");
     private GeneratedCaller _generated = null!;
     private RawCaller _raw = null!;
+    private ObservabilityOn? _observability;
+
+    /// <summary>With listeners on the client's source and meter (WireBenchmarks.Observed): what its telemetry costs.</summary>
+    [Params(false, true)]
+    public bool Observed { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
+        _observability = Observed ? new ObservabilityOn() : null;
         _generated = new GeneratedCaller(Address, new CannedResponseHandler());
         _raw = new RawCaller(Address, new CannedResponseHandler());
     }
@@ -33,6 +39,7 @@ public class OverheadBenchmarks
     {
         _generated.Dispose();
         _raw.Dispose();
+        _observability?.Dispose();
     }
 
     [Benchmark(Baseline = true)]
