@@ -29,10 +29,12 @@ internal static class LoadRun
         int rounds = Option(args, "--rounds", 2);
         int warmup = Option(args, "--warmup", 2_000);
         var limit = TimeSpan.FromSeconds(Option(args, "--limit-seconds", 300));
+        // --observed: listeners on the DatadogGen and System.Net.Http sources and meters, as in WireBenchmarks.
+        using ObservabilityOn? observability = Array.IndexOf(args, "--observed") >= 0 ? new ObservabilityOn() : null;
 
         Console.WriteLine($"Load run: {calls:N0} calls x {rounds} rounds per client, {concurrency} concurrent, warm-up {warmup:N0}, " +
                           $"limit {limit.TotalSeconds:0} s per run; .NET {Environment.Version}, {Environment.ProcessorCount} cores, " +
-                          $"GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}");
+                          $"GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, observability {(observability is null ? "off" : "on")}");
         using ServerProcess server = ServerProcess.Start();
         Console.WriteLine($"Server process: {server.Address}");
 
