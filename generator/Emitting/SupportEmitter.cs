@@ -58,10 +58,10 @@ internal static class SupportEmitter
         var types = apis.SelectMany(api => api.Operations)
             .SelectMany(operation => new[] { operation.Body is { Kind: BodyKind.Json } body ? body.Type : null, operation.Success is { Kind: BodyKind.Json } success ? success.Type : null }
                 .Concat(operation.Errors.Select(error => error.Type)).Concat(operation.ErrorFallbacks))
-            .Where(type => type is not null && ContextName(type) is not null)
-            .Select(type => type!)
-            .GroupBy(TypeNames.CSharp, StringComparer.Ordinal)
-            .Select(group => (Name: ContextName(group.First())!, Type: group.Key))
+            .Select(type => (Name: type is null ? null : ContextName(type), Type: type))
+            .Where(entry => entry.Name is not null)
+            .GroupBy(entry => TypeNames.CSharp(entry.Type!), StringComparer.Ordinal)
+            .Select(group => (Name: group.First().Name!, Type: group.Key))
             .OrderBy(entry => entry.Name, StringComparer.Ordinal)
             .ThenBy(entry => entry.Type, StringComparer.Ordinal);
         foreach (var (name, type) in types)

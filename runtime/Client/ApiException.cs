@@ -34,7 +34,7 @@ public class ApiException : Exception
     {
         OperationName = operationName ?? "";
         StatusCode = statusCode;
-        Headers = headers is null ? ResponseHeaders.None : ResponseHeaders.CaseInsensitive(headers);
+        Headers = ResponseHeaders.CaseInsensitive(headers);
         ResponseBody = responseBody;
         Error = error;
         RateLimit = ApiRateLimit.From(Headers);

@@ -25,7 +25,7 @@ public class ApiResponse
     /// <param name="headers">The response headers; empty when not given. Names compare case-insensitively, as in a real response.</param>
     /// <returns>The response.</returns>
     public static ApiResponse<T> FromValue<T>(T value, int statusCode, IReadOnlyDictionary<string, IReadOnlyList<string>>? headers = null) =>
-        new(statusCode, headers is null ? ResponseHeaders.None : ResponseHeaders.CaseInsensitive(headers), value);
+        new(statusCode, ResponseHeaders.CaseInsensitive(headers), value);
 
     /// <summary>The HTTP status code (2xx).</summary>
     public int StatusCode { get; }

@@ -360,6 +360,8 @@ public abstract class ApiModel : IJsonModel
             return;
         }
 
+        // The name and '[' in one writer call, and no delegate per element (JsonCollections.WriteList takes one):
+        // a list of models is the common case of a Datadog body.
         writer.WriteStartArray(name);
         foreach (var item in items)
         {

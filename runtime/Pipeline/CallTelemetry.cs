@@ -26,7 +26,10 @@ internal readonly struct CallTelemetry
 
     public static CallTelemetry Start(ApiRequest request, Uri uri)
     {
-        Activity? activity = ApiTelemetry.Source.StartActivity(request.Method.Method + " " + request.PathTemplate, ActivityKind.Client);
+        // Checked first so that a call nobody traces does not build the span's name.
+        Activity? activity = ApiTelemetry.Source.HasListeners()
+            ? ApiTelemetry.Source.StartActivity(request.Method.Method + " " + request.PathTemplate, ActivityKind.Client)
+            : null;
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("http.request.method", request.Method.Method);

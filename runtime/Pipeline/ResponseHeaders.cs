@@ -25,10 +25,15 @@ internal static class ResponseHeaders
 
     /// <summary>
     /// Headers given by a caller (a test's fake response), looked up case-insensitively as real ones are. The
-    /// client's own (a response's, or none) are returned as they are.
+    /// client's own (a response's, or none) are returned as they are; null is none.
     /// </summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> CaseInsensitive(IReadOnlyDictionary<string, IReadOnlyList<string>> headers)
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> CaseInsensitive(IReadOnlyDictionary<string, IReadOnlyList<string>>? headers)
     {
+        if (headers is null)
+        {
+            return None;
+        }
+
         if (headers is HeaderMap || ReferenceEquals(headers, None))
         {
             return headers;
