@@ -91,6 +91,8 @@ internal static class SupportEmitter
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
         using (writer.Block("internal static class DatadogRegistrations"))
         {
+            writer.Line("// Runs when the assembly loads: Configuration rejects misspelt unstable operation names from the start, and");
+            writer.Line("// AddDatadogClient finds the API classes without reflection.");
             writer.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
             using (writer.Block("internal static void Register()"))
             {

@@ -74,6 +74,8 @@ namespace Consumer.Datadog
     [global::System.CodeDom.Compiler.GeneratedCode("DatadogGen", "0.1.0")]
     internal static class DatadogRegistrations
     {
+        // Runs when the assembly loads: Configuration rejects misspelt unstable operation names from the start, and
+        // AddDatadogClient finds the API classes without reflection.
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
