@@ -8,7 +8,7 @@ namespace DatadogGen.Generator.Emitting;
 /// Emits a model class over the runtime's <c>ApiModel</c>, which holds everything models do alike: the property
 /// loop, presence (absent stays absent, null stays null), unknown properties, tolerance for responses that bend the
 /// spec. A model adds its fields and properties, its JSON shape (names, token kinds, required ones) and one
-/// <c>switch</c> each to read and to write a property by index: the least the compiler has to bind per model,
+/// <c>switch</c> to read a property by index and one run of statements to write the set ones: the least the compiler has to bind per model,
 /// because it compiles all of them in every build of the user's project.
 /// </summary>
 internal static class ModelEmitter
@@ -16,7 +16,6 @@ internal static class ModelEmitter
     private const string Runtime = "global::DatadogGen.";
     private const string ReaderType = "global::System.Text.Json.Utf8JsonReader";
     private const string WriterType = "global::System.Text.Json.Utf8JsonWriter";
-    private const string EncodedNameType = "global::System.Text.Json.JsonEncodedText";
 
     /// <summary>The static field holding a model's <c>JsonShape</c>; no property or field name starts with two underscores.</summary>
     public const string ShapeField = "__shape";
@@ -39,11 +38,11 @@ internal static class ModelEmitter
             writer.Line("/// <inheritdoc/>");
             writer.Line("protected override " + Runtime + "GeneratedCode.JsonShape JsonShape => " + ShapeField + ";");
             WriteReadProperty(writer, model);
-            WriteWriteProperty(writer, model);
+            WriteWriteProperties(writer, model);
             var self = Runtime + "GeneratedCode.IJsonValue<" + model.Name + ">";
             var create = "new " + model.Name + (HasRequired(model) ? "(reading: true)" : "()");
             writer.Line("static " + model.Name + " " + self + ".ReadJson(ref " + ReaderType + " reader) { var value = " + create + "; value.ReadObject(ref reader, " + ShapeField + "); return value; }");
-            writer.Line("static void " + self + ".WriteJson(" + WriterType + " writer, " + model.Name + " value) => value.WriteObject(writer, " + ShapeField + ");");
+            writer.Line("static void " + self + ".WriteJson(" + WriterType + " writer, " + model.Name + " value) => value.WriteObject(writer);");
         }
     }
 
@@ -127,12 +126,17 @@ internal static class ModelEmitter
         }
     }
 
-    private static void WriteWriteProperty(SourceWriter writer, ModelSpec model)
+    // One statement per property in a row, not a switch behind a loop: a model is written with one call, not one
+    // per property, and an if costs the compiler no more than a case label.
+    private static void WriteWriteProperties(SourceWriter writer, ModelSpec model)
     {
         writer.Line("/// <inheritdoc/>");
-        using (writer.Block("protected override void WriteProperty(int index, " + EncodedNameType + " name, " + WriterType + " writer)"))
+        using (writer.Block("protected override void WriteProperties(" + WriterType + " writer)"))
         {
-            WriteSwitch(writer, model, WriteValue);
+            foreach (var property in model.Properties)
+            {
+                writer.Line("if (IsSet(" + Index(property) + ")) " + WriteValue(property, ShapeField + ".Name(" + Index(property) + ")"));
+            }
         }
     }
 
@@ -175,32 +179,31 @@ internal static class ModelEmitter
 
     // Writes the property's name and value: one writer call where the writer has one for both (strings, numbers,
     // null), else ApiModel's helper, which writes the name first.
-    private static string WriteValue(PropertySpec property)
+    private static string WriteValue(PropertySpec property, string name)
     {
         var type = property.Type;
         var field = property.FieldName;
         switch (type.Kind)
         {
             case TypeKind.String:
-                return "writer.WriteString(name, " + field + ");";
+                return "writer.WriteString(" + name + ", " + field + ");";
             case TypeKind.DateTimeOffset:
-                return "WriteDateTime(writer, name, " + field + ");";
+                return "WriteDateTime(writer, " + name + ", " + field + ");";
             case TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double or TypeKind.Guid:
-                return "Write" + type.Kind + "(writer, name, " + field + ");";
+                return "Write" + type.Kind + "(writer, " + name + ", " + field + ");";
             case TypeKind.DateOnly:
-                return "WriteDate(writer, name, " + field + ");";
+                return "WriteDate(writer, " + name + ", " + field + ");";
             case TypeKind.Any:
-                return "WriteAny(writer, name, " + field + ");";
+                return "WriteAny(writer, " + name + ", " + field + ");";
             case TypeKind.Model or TypeKind.Union:
-                return "WriteValue<" + TypeNames.CSharp(type) + ">(writer, name, " + field + ");";
+                return "WriteValue<" + TypeNames.CSharp(type) + ">(writer, " + name + ", " + field + ");";
             case TypeKind.Enum:
-                return "WriteEnum<" + TypeNames.CSharp(type) + ">(writer, name, " + field + ");";
+                return "WriteEnum<" + TypeNames.CSharp(type) + ">(writer, " + name + ", " + field + ");";
             case TypeKind.Array or TypeKind.Map when CollectionHelper(type) is { } helper:
-                return "Write" + helper + "(writer, name, " + field + ");";
+                return "Write" + helper + "(writer, " + name + ", " + field + ");";
             default:
-                // Pattern variables of an if in a switch section are scoped to the whole switch: one name per case.
                 var present = "p" + Index(property);
-                return "writer.WritePropertyName(name); if (" + field + " is { } " + present + ") { " + JsonExpressions.Write(type, "writer", present) + " } else { writer.WriteNullValue(); }";
+                return "{ writer.WritePropertyName(" + name + "); if (" + field + " is { } " + present + ") { " + JsonExpressions.Write(type, "writer", present) + " } else { writer.WriteNullValue(); } }";
         }
     }
 

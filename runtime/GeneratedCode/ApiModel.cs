@@ -50,12 +50,24 @@ public abstract class ApiModel : IJsonModel
     [EditorBrowsable(EditorBrowsableState.Never)]
     protected abstract void ReadProperty(int index, ref Utf8JsonReader reader);
 
-    /// <summary>Writes the property at <paramref name="index"/>, name and value.</summary>
-    /// <param name="index">The property's index in <see cref="JsonShape"/>.</param>
-    /// <param name="name">Its JSON name, encoded once: a name and a value written in one call cost less than two.</param>
+    /// <summary>
+    /// Writes the properties that were set, name and value, in the shape's order: one straight run of writer calls
+    /// per model, as System.Text.Json's own generated code writes, rather than a call per property.
+    /// </summary>
     /// <param name="writer">The writer.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected abstract void WriteProperty(int index, JsonEncodedText name, Utf8JsonWriter writer);
+    protected abstract void WriteProperties(Utf8JsonWriter writer);
+
+    /// <summary>Whether the property at <paramref name="index"/> was set (to a value or to null).</summary>
+    /// <param name="index">The property's index in <see cref="JsonShape"/>.</param>
+    /// <returns>True when set.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected bool IsSet(int index) =>
+        (uint)index < InlineBits ? (_presence & (1UL << index)) != 0 : IsSetPastInline(index);
+
+    private bool IsSetPastInline(int index) =>
+        _additionalProperties?.MorePresence is { } words && (words[(index - InlineBits) / 64] & (1UL << ((index - InlineBits) % 64))) != 0;
 
     /// <summary>Marks a property as set, so it is written (as null when it holds null).</summary>
     /// <param name="index">The property's index.</param>
@@ -152,46 +164,27 @@ public abstract class ApiModel : IJsonModel
 
     /// <summary>Writes this object: the properties that were set, then the ones the spec does not describe.</summary>
     /// <param name="writer">The writer.</param>
-    /// <param name="shape">The model's <see cref="JsonShape"/>, passed so the hot path makes no virtual call for it.</param>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    protected void WriteObject(Utf8JsonWriter writer, JsonShape shape)
+    protected internal void WriteObject(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
-        WriteMembers(writer, shape);
+        WriteMembers(writer);
         writer.WriteEndObject();
     }
 
     // A nested model: its property name and '{' in one writer call, as System.Text.Json's own generated code
-    // writes them, and its shape through one virtual call.
+    // writes them.
     private void WriteObject(Utf8JsonWriter writer, JsonEncodedText name)
     {
         writer.WriteStartObject(name);
-        WriteMembers(writer, JsonShape);
+        WriteMembers(writer);
         writer.WriteEndObject();
     }
 
-    private void WriteMembers(Utf8JsonWriter writer, JsonShape shape)
+    private void WriteMembers(Utf8JsonWriter writer)
     {
-        WritePresent(writer, shape, _presence & ~UnknownValuesBit, 0);
-        if (_additionalProperties?.MorePresence is { } more)
-        {
-            for (var word = 0; word < more.Length; word++)
-            {
-                WritePresent(writer, shape, more[word], InlineBits + (word * 64));
-            }
-        }
-
+        WriteProperties(writer);
         _additionalProperties?.WriteTo(writer);
-    }
-
-    private void WritePresent(Utf8JsonWriter writer, JsonShape shape, ulong bits, int offset)
-    {
-        while (bits != 0)
-        {
-            var index = offset + BitOperations.TrailingZeroCount(bits);
-            bits &= bits - 1;
-            WriteProperty(index, shape.EncodedName(index), writer);
-        }
     }
 
     /// <summary>Reads a generated model, enum or union, and notes when it is not what the spec promised.</summary>
@@ -314,8 +307,7 @@ public abstract class ApiModel : IJsonModel
         }
         else if (value is ApiModel model)
         {
-            // Through its own shape: one virtual call instead of the static abstract call that shared generic
-            // code has to look up at run time.
+            // One virtual call instead of the static abstract call that shared generic code looks up at run time.
             model.WriteObject(writer, name);
         }
         else
@@ -367,7 +359,7 @@ public abstract class ApiModel : IJsonModel
         {
             if (item is ApiModel model)
             {
-                model.WriteObject(writer, model.JsonShape);
+                model.WriteObject(writer);
             }
             else if (item is null)
             {

@@ -156,7 +156,10 @@ public sealed class JsonShape
 
     internal ref readonly JsonPropertyShape Property(int index) => ref _properties[index];
 
-    internal JsonEncodedText EncodedName(int index) => _encodedNames[index];
+    /// <summary>The JSON name of the property at <paramref name="index"/>, encoded once for every write.</summary>
+    /// <param name="index">The property's index.</param>
+    /// <returns>The encoded name.</returns>
+    public JsonEncodedText Name(int index) => _encodedNames[index];
 
     /// <summary>
     /// Whether every required property is marked: the first 63 in <paramref name="presence"/>, the rest in

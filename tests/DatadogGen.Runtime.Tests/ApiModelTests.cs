@@ -50,10 +50,19 @@ public sealed class ApiModelTests
             return value;
         }
 
-        public static void WriteJson(Utf8JsonWriter writer, WideModel value) => value.WriteObject(writer, Shape);
+        public static void WriteJson(Utf8JsonWriter writer, WideModel value) => value.WriteObject(writer);
 
         protected override void ReadProperty(int index, ref Utf8JsonReader reader) => Values[index] = reader.GetString();
 
-        protected override void WriteProperty(int index, JsonEncodedText name, Utf8JsonWriter writer) => writer.WriteString(name, Values[index]);
+        protected override void WriteProperties(Utf8JsonWriter writer)
+        {
+            for (var index = 0; index < Values.Length; index++)
+            {
+                if (IsSet(index))
+                {
+                    writer.WriteString(Shape.Name(index), Values[index]);
+                }
+            }
+        }
     }
 }

@@ -35,14 +35,11 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            switch (index)
-            {
-                case 0: WriteStringList(writer, name, _errors); break;
-            }
+            if (IsSet(0)) WriteStringList(writer, __shape.Name(0), _errors);
         }
         static APIErrorResponse global::DatadogGen.GeneratedCode.IJsonValue<APIErrorResponse>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new APIErrorResponse(reading: true); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.GeneratedCode.IJsonValue<APIErrorResponse>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, APIErrorResponse value) => value.WriteObject(writer, __shape);
+        static void global::DatadogGen.GeneratedCode.IJsonValue<APIErrorResponse>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, APIErrorResponse value) => value.WriteObject(writer);
     }
 }

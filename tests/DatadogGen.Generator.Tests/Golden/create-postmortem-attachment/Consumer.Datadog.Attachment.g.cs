@@ -33,15 +33,12 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            switch (index)
-            {
-                case 0: WriteValue<global::Consumer.Datadog.AttachmentData>(writer, name, _data); break;
-                case 1: WriteList<global::Consumer.Datadog.AttachmentIncluded>(writer, name, _included); break;
-            }
+            if (IsSet(0)) WriteValue<global::Consumer.Datadog.AttachmentData>(writer, __shape.Name(0), _data);
+            if (IsSet(1)) WriteList<global::Consumer.Datadog.AttachmentIncluded>(writer, __shape.Name(1), _included);
         }
         static Attachment global::DatadogGen.GeneratedCode.IJsonValue<Attachment>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new Attachment(); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.GeneratedCode.IJsonValue<Attachment>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Attachment value) => value.WriteObject(writer, __shape);
+        static void global::DatadogGen.GeneratedCode.IJsonValue<Attachment>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Attachment value) => value.WriteObject(writer);
     }
 }

@@ -47,17 +47,14 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            switch (index)
-            {
-                case 0: WriteValue<global::Consumer.Datadog.AttachmentDataAttributes>(writer, name, _attributes); break;
-                case 1: writer.WriteString(name, _id); break;
-                case 2: WriteValue<global::Consumer.Datadog.AttachmentDataRelationships>(writer, name, _relationships); break;
-                case 3: WriteEnum<global::Consumer.Datadog.IncidentAttachmentType>(writer, name, _type); break;
-            }
+            if (IsSet(0)) WriteValue<global::Consumer.Datadog.AttachmentDataAttributes>(writer, __shape.Name(0), _attributes);
+            if (IsSet(1)) writer.WriteString(__shape.Name(1), _id);
+            if (IsSet(2)) WriteValue<global::Consumer.Datadog.AttachmentDataRelationships>(writer, __shape.Name(2), _relationships);
+            if (IsSet(3)) WriteEnum<global::Consumer.Datadog.IncidentAttachmentType>(writer, __shape.Name(3), _type);
         }
         static AttachmentData global::DatadogGen.GeneratedCode.IJsonValue<AttachmentData>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new AttachmentData(reading: true); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.GeneratedCode.IJsonValue<AttachmentData>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentData value) => value.WriteObject(writer, __shape);
+        static void global::DatadogGen.GeneratedCode.IJsonValue<AttachmentData>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentData value) => value.WriteObject(writer);
     }
 }

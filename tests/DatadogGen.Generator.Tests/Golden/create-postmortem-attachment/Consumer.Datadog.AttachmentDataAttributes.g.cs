@@ -37,16 +37,13 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            switch (index)
-            {
-                case 0: WriteValue<global::Consumer.Datadog.AttachmentDataAttributesAttachment>(writer, name, _attachment); break;
-                case 1: WriteEnum<global::Consumer.Datadog.AttachmentDataAttributesAttachmentType>(writer, name, _attachmentType); break;
-                case 2: WriteDateTime(writer, name, _modified); break;
-            }
+            if (IsSet(0)) WriteValue<global::Consumer.Datadog.AttachmentDataAttributesAttachment>(writer, __shape.Name(0), _attachment);
+            if (IsSet(1)) WriteEnum<global::Consumer.Datadog.AttachmentDataAttributesAttachmentType>(writer, __shape.Name(1), _attachmentType);
+            if (IsSet(2)) WriteDateTime(writer, __shape.Name(2), _modified);
         }
         static AttachmentDataAttributes global::DatadogGen.GeneratedCode.IJsonValue<AttachmentDataAttributes>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new AttachmentDataAttributes(); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.GeneratedCode.IJsonValue<AttachmentDataAttributes>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentDataAttributes value) => value.WriteObject(writer, __shape);
+        static void global::DatadogGen.GeneratedCode.IJsonValue<AttachmentDataAttributes>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentDataAttributes value) => value.WriteObject(writer);
     }
 }

@@ -33,15 +33,12 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            switch (index)
-            {
-                case 0: writer.WriteString(name, _documentUrl); break;
-                case 1: writer.WriteString(name, _title); break;
-            }
+            if (IsSet(0)) writer.WriteString(__shape.Name(0), _documentUrl);
+            if (IsSet(1)) writer.WriteString(__shape.Name(1), _title);
         }
         static AttachmentDataAttributesAttachment global::DatadogGen.GeneratedCode.IJsonValue<AttachmentDataAttributesAttachment>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new AttachmentDataAttributesAttachment(); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.GeneratedCode.IJsonValue<AttachmentDataAttributesAttachment>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentDataAttributesAttachment value) => value.WriteObject(writer, __shape);
+        static void global::DatadogGen.GeneratedCode.IJsonValue<AttachmentDataAttributesAttachment>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentDataAttributesAttachment value) => value.WriteObject(writer);
     }
 }

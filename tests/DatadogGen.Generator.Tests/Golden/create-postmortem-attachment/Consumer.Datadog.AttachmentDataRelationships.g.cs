@@ -33,15 +33,12 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            switch (index)
-            {
-                case 0: WriteValue<global::Consumer.Datadog.RelationshipToIncident>(writer, name, _incident); break;
-                case 1: WriteValue<global::Consumer.Datadog.RelationshipToUser>(writer, name, _lastModifiedByUser); break;
-            }
+            if (IsSet(0)) WriteValue<global::Consumer.Datadog.RelationshipToIncident>(writer, __shape.Name(0), _incident);
+            if (IsSet(1)) WriteValue<global::Consumer.Datadog.RelationshipToUser>(writer, __shape.Name(1), _lastModifiedByUser);
         }
         static AttachmentDataRelationships global::DatadogGen.GeneratedCode.IJsonValue<AttachmentDataRelationships>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new AttachmentDataRelationships(); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.GeneratedCode.IJsonValue<AttachmentDataRelationships>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentDataRelationships value) => value.WriteObject(writer, __shape);
+        static void global::DatadogGen.GeneratedCode.IJsonValue<AttachmentDataRelationships>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentDataRelationships value) => value.WriteObject(writer);
     }
 }

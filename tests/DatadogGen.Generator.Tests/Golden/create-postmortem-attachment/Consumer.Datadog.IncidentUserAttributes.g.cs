@@ -45,18 +45,15 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            switch (index)
-            {
-                case 0: writer.WriteString(name, _email); break;
-                case 1: writer.WriteString(name, _handle); break;
-                case 2: writer.WriteString(name, _icon); break;
-                case 3: writer.WriteString(name, _name); break;
-                case 4: writer.WriteString(name, _uuid); break;
-            }
+            if (IsSet(0)) writer.WriteString(__shape.Name(0), _email);
+            if (IsSet(1)) writer.WriteString(__shape.Name(1), _handle);
+            if (IsSet(2)) writer.WriteString(__shape.Name(2), _icon);
+            if (IsSet(3)) writer.WriteString(__shape.Name(3), _name);
+            if (IsSet(4)) writer.WriteString(__shape.Name(4), _uuid);
         }
         static IncidentUserAttributes global::DatadogGen.GeneratedCode.IJsonValue<IncidentUserAttributes>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new IncidentUserAttributes(); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.GeneratedCode.IJsonValue<IncidentUserAttributes>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, IncidentUserAttributes value) => value.WriteObject(writer, __shape);
+        static void global::DatadogGen.GeneratedCode.IJsonValue<IncidentUserAttributes>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, IncidentUserAttributes value) => value.WriteObject(writer);
     }
 }

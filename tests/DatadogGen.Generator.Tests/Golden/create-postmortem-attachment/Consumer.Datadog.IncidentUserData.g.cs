@@ -37,16 +37,13 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            switch (index)
-            {
-                case 0: WriteValue<global::Consumer.Datadog.IncidentUserAttributes>(writer, name, _attributes); break;
-                case 1: writer.WriteString(name, _id); break;
-                case 2: WriteEnum<global::Consumer.Datadog.UsersType>(writer, name, _type); break;
-            }
+            if (IsSet(0)) WriteValue<global::Consumer.Datadog.IncidentUserAttributes>(writer, __shape.Name(0), _attributes);
+            if (IsSet(1)) writer.WriteString(__shape.Name(1), _id);
+            if (IsSet(2)) WriteEnum<global::Consumer.Datadog.UsersType>(writer, __shape.Name(2), _type);
         }
         static IncidentUserData global::DatadogGen.GeneratedCode.IJsonValue<IncidentUserData>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new IncidentUserData(); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.GeneratedCode.IJsonValue<IncidentUserData>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, IncidentUserData value) => value.WriteObject(writer, __shape);
+        static void global::DatadogGen.GeneratedCode.IJsonValue<IncidentUserData>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, IncidentUserData value) => value.WriteObject(writer);
     }
 }

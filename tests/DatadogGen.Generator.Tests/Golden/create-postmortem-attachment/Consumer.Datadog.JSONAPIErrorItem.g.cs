@@ -45,18 +45,15 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            switch (index)
-            {
-                case 0: writer.WriteString(name, _detail); break;
-                case 1: WriteAnyMap(writer, name, _meta); break;
-                case 2: WriteValue<global::Consumer.Datadog.JSONAPIErrorItemSource>(writer, name, _source); break;
-                case 3: writer.WriteString(name, _status); break;
-                case 4: writer.WriteString(name, _title); break;
-            }
+            if (IsSet(0)) writer.WriteString(__shape.Name(0), _detail);
+            if (IsSet(1)) WriteAnyMap(writer, __shape.Name(1), _meta);
+            if (IsSet(2)) WriteValue<global::Consumer.Datadog.JSONAPIErrorItemSource>(writer, __shape.Name(2), _source);
+            if (IsSet(3)) writer.WriteString(__shape.Name(3), _status);
+            if (IsSet(4)) writer.WriteString(__shape.Name(4), _title);
         }
         static JSONAPIErrorItem global::DatadogGen.GeneratedCode.IJsonValue<JSONAPIErrorItem>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new JSONAPIErrorItem(); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.GeneratedCode.IJsonValue<JSONAPIErrorItem>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, JSONAPIErrorItem value) => value.WriteObject(writer, __shape);
+        static void global::DatadogGen.GeneratedCode.IJsonValue<JSONAPIErrorItem>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, JSONAPIErrorItem value) => value.WriteObject(writer);
     }
 }

@@ -37,16 +37,13 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            switch (index)
-            {
-                case 0: writer.WriteString(name, _header); break;
-                case 1: writer.WriteString(name, _parameter); break;
-                case 2: writer.WriteString(name, _pointer); break;
-            }
+            if (IsSet(0)) writer.WriteString(__shape.Name(0), _header);
+            if (IsSet(1)) writer.WriteString(__shape.Name(1), _parameter);
+            if (IsSet(2)) writer.WriteString(__shape.Name(2), _pointer);
         }
         static JSONAPIErrorItemSource global::DatadogGen.GeneratedCode.IJsonValue<JSONAPIErrorItemSource>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new JSONAPIErrorItemSource(); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.GeneratedCode.IJsonValue<JSONAPIErrorItemSource>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, JSONAPIErrorItemSource value) => value.WriteObject(writer, __shape);
+        static void global::DatadogGen.GeneratedCode.IJsonValue<JSONAPIErrorItemSource>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, JSONAPIErrorItemSource value) => value.WriteObject(writer);
     }
 }

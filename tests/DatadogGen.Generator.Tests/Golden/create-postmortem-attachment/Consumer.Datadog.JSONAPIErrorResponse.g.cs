@@ -35,14 +35,11 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            switch (index)
-            {
-                case 0: WriteList<global::Consumer.Datadog.JSONAPIErrorItem>(writer, name, _errors); break;
-            }
+            if (IsSet(0)) WriteList<global::Consumer.Datadog.JSONAPIErrorItem>(writer, __shape.Name(0), _errors);
         }
         static JSONAPIErrorResponse global::DatadogGen.GeneratedCode.IJsonValue<JSONAPIErrorResponse>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new JSONAPIErrorResponse(reading: true); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.GeneratedCode.IJsonValue<JSONAPIErrorResponse>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, JSONAPIErrorResponse value) => value.WriteObject(writer, __shape);
+        static void global::DatadogGen.GeneratedCode.IJsonValue<JSONAPIErrorResponse>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, JSONAPIErrorResponse value) => value.WriteObject(writer);
     }
 }

@@ -41,17 +41,14 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            switch (index)
-            {
-                case 0: WriteList<global::Consumer.Datadog.PostmortemCell>(writer, name, _cells); break;
-                case 1: writer.WriteString(name, _content); break;
-                case 2: writer.WriteString(name, _postmortemTemplateId); break;
-                case 3: writer.WriteString(name, _title); break;
-            }
+            if (IsSet(0)) WriteList<global::Consumer.Datadog.PostmortemCell>(writer, __shape.Name(0), _cells);
+            if (IsSet(1)) writer.WriteString(__shape.Name(1), _content);
+            if (IsSet(2)) writer.WriteString(__shape.Name(2), _postmortemTemplateId);
+            if (IsSet(3)) writer.WriteString(__shape.Name(3), _title);
         }
         static PostmortemAttachmentRequestAttributes global::DatadogGen.GeneratedCode.IJsonValue<PostmortemAttachmentRequestAttributes>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new PostmortemAttachmentRequestAttributes(); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.GeneratedCode.IJsonValue<PostmortemAttachmentRequestAttributes>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemAttachmentRequestAttributes value) => value.WriteObject(writer, __shape);
+        static void global::DatadogGen.GeneratedCode.IJsonValue<PostmortemAttachmentRequestAttributes>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemAttachmentRequestAttributes value) => value.WriteObject(writer);
     }
 }

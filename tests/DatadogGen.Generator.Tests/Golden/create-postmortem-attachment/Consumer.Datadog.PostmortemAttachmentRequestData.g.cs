@@ -39,15 +39,12 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            switch (index)
-            {
-                case 0: WriteValue<global::Consumer.Datadog.PostmortemAttachmentRequestAttributes>(writer, name, _attributes); break;
-                case 1: WriteEnum<global::Consumer.Datadog.IncidentAttachmentType>(writer, name, _type); break;
-            }
+            if (IsSet(0)) WriteValue<global::Consumer.Datadog.PostmortemAttachmentRequestAttributes>(writer, __shape.Name(0), _attributes);
+            if (IsSet(1)) WriteEnum<global::Consumer.Datadog.IncidentAttachmentType>(writer, __shape.Name(1), _type);
         }
         static PostmortemAttachmentRequestData global::DatadogGen.GeneratedCode.IJsonValue<PostmortemAttachmentRequestData>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new PostmortemAttachmentRequestData(reading: true); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.GeneratedCode.IJsonValue<PostmortemAttachmentRequestData>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemAttachmentRequestData value) => value.WriteObject(writer, __shape);
+        static void global::DatadogGen.GeneratedCode.IJsonValue<PostmortemAttachmentRequestData>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemAttachmentRequestData value) => value.WriteObject(writer);
     }
 }

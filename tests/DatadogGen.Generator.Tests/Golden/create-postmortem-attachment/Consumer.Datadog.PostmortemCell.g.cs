@@ -37,16 +37,13 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            switch (index)
-            {
-                case 0: WriteValue<global::Consumer.Datadog.PostmortemCellAttributes>(writer, name, _attributes); break;
-                case 1: writer.WriteString(name, _id); break;
-                case 2: WriteEnum<global::Consumer.Datadog.PostmortemCellType>(writer, name, _type); break;
-            }
+            if (IsSet(0)) WriteValue<global::Consumer.Datadog.PostmortemCellAttributes>(writer, __shape.Name(0), _attributes);
+            if (IsSet(1)) writer.WriteString(__shape.Name(1), _id);
+            if (IsSet(2)) WriteEnum<global::Consumer.Datadog.PostmortemCellType>(writer, __shape.Name(2), _type);
         }
         static PostmortemCell global::DatadogGen.GeneratedCode.IJsonValue<PostmortemCell>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new PostmortemCell(); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.GeneratedCode.IJsonValue<PostmortemCell>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemCell value) => value.WriteObject(writer, __shape);
+        static void global::DatadogGen.GeneratedCode.IJsonValue<PostmortemCell>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemCell value) => value.WriteObject(writer);
     }
 }

@@ -29,14 +29,11 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            switch (index)
-            {
-                case 0: WriteValue<global::Consumer.Datadog.PostmortemCellDefinition>(writer, name, _definition); break;
-            }
+            if (IsSet(0)) WriteValue<global::Consumer.Datadog.PostmortemCellDefinition>(writer, __shape.Name(0), _definition);
         }
         static PostmortemCellAttributes global::DatadogGen.GeneratedCode.IJsonValue<PostmortemCellAttributes>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new PostmortemCellAttributes(); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.GeneratedCode.IJsonValue<PostmortemCellAttributes>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemCellAttributes value) => value.WriteObject(writer, __shape);
+        static void global::DatadogGen.GeneratedCode.IJsonValue<PostmortemCellAttributes>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemCellAttributes value) => value.WriteObject(writer);
     }
 }

@@ -29,14 +29,11 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            switch (index)
-            {
-                case 0: writer.WriteString(name, _content); break;
-            }
+            if (IsSet(0)) writer.WriteString(__shape.Name(0), _content);
         }
         static PostmortemCellDefinition global::DatadogGen.GeneratedCode.IJsonValue<PostmortemCellDefinition>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new PostmortemCellDefinition(); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.GeneratedCode.IJsonValue<PostmortemCellDefinition>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemCellDefinition value) => value.WriteObject(writer, __shape);
+        static void global::DatadogGen.GeneratedCode.IJsonValue<PostmortemCellDefinition>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PostmortemCellDefinition value) => value.WriteObject(writer);
     }
 }

@@ -35,14 +35,11 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            switch (index)
-            {
-                case 0: WriteValue<global::Consumer.Datadog.RelationshipToIncidentData>(writer, name, _data); break;
-            }
+            if (IsSet(0)) WriteValue<global::Consumer.Datadog.RelationshipToIncidentData>(writer, __shape.Name(0), _data);
         }
         static RelationshipToIncident global::DatadogGen.GeneratedCode.IJsonValue<RelationshipToIncident>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new RelationshipToIncident(reading: true); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.GeneratedCode.IJsonValue<RelationshipToIncident>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, RelationshipToIncident value) => value.WriteObject(writer, __shape);
+        static void global::DatadogGen.GeneratedCode.IJsonValue<RelationshipToIncident>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, RelationshipToIncident value) => value.WriteObject(writer);
     }
 }

@@ -39,15 +39,12 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            switch (index)
-            {
-                case 0: writer.WriteString(name, _id); break;
-                case 1: WriteEnum<global::Consumer.Datadog.IncidentType>(writer, name, _type); break;
-            }
+            if (IsSet(0)) writer.WriteString(__shape.Name(0), _id);
+            if (IsSet(1)) WriteEnum<global::Consumer.Datadog.IncidentType>(writer, __shape.Name(1), _type);
         }
         static RelationshipToIncidentData global::DatadogGen.GeneratedCode.IJsonValue<RelationshipToIncidentData>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new RelationshipToIncidentData(reading: true); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.GeneratedCode.IJsonValue<RelationshipToIncidentData>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, RelationshipToIncidentData value) => value.WriteObject(writer, __shape);
+        static void global::DatadogGen.GeneratedCode.IJsonValue<RelationshipToIncidentData>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, RelationshipToIncidentData value) => value.WriteObject(writer);
     }
 }

@@ -39,15 +39,12 @@ namespace Consumer.Datadog
             }
         }
         /// <inheritdoc/>
-        protected override void WriteProperty(int index, global::System.Text.Json.JsonEncodedText name, global::System.Text.Json.Utf8JsonWriter writer)
+        protected override void WriteProperties(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            switch (index)
-            {
-                case 0: writer.WriteString(name, _id); break;
-                case 1: WriteEnum<global::Consumer.Datadog.UsersType>(writer, name, _type); break;
-            }
+            if (IsSet(0)) writer.WriteString(__shape.Name(0), _id);
+            if (IsSet(1)) WriteEnum<global::Consumer.Datadog.UsersType>(writer, __shape.Name(1), _type);
         }
         static RelationshipToUserData global::DatadogGen.GeneratedCode.IJsonValue<RelationshipToUserData>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) { var value = new RelationshipToUserData(reading: true); value.ReadObject(ref reader, __shape); return value; }
-        static void global::DatadogGen.GeneratedCode.IJsonValue<RelationshipToUserData>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, RelationshipToUserData value) => value.WriteObject(writer, __shape);
+        static void global::DatadogGen.GeneratedCode.IJsonValue<RelationshipToUserData>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, RelationshipToUserData value) => value.WriteObject(writer);
     }
 }
