@@ -100,7 +100,17 @@ public sealed class ApiClient : IDisposable
             for (; ; retry++)
             {
                 Attempt attempt = await SendOnceAsync(request, body, settings, retry + 1, cancellationToken).ConfigureAwait(false);
-                TimeSpan delay = Settle(request, attempt, retry, settings, readResponse, readError, out ApiResponse<T>? result);
+                TimeSpan delay;
+                ApiResponse<T>? result;
+                try
+                {
+                    delay = Settle(request, attempt, retry, settings, readResponse, readError, out result);
+                }
+                finally
+                {
+                    attempt.Response?.Release();
+                }
+
                 if (result is not null)
                 {
                     telemetry.Succeeded(result.StatusCode, retry);
@@ -222,13 +232,13 @@ public sealed class ApiClient : IDisposable
         HttpResponseMessage? response = null;
         try
         {
-            byte[] bytes;
+            ResponseBody received;
             try
             {
                 response = await _httpClient
                     .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCancellation.Token)
                     .ConfigureAwait(false);
-                bytes = await response.Content.ReadAsByteArrayAsync(attemptCancellation.Token).ConfigureAwait(false);
+                received = await ResponseBody.ReadAsync(response.Content, attemptCancellation.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException or IOException)
             {
@@ -242,10 +252,10 @@ public sealed class ApiClient : IDisposable
                     // Not our token: the injected HttpClient's Timeout (or a handler of its own) gave up.
                     : ex is OperationCanceledException
                         ? Attempt.TimedOut(ex, _httpClient.Timeout, "HttpClient.Timeout")
-                        : Attempt.Failed(ex, response is null ? null : new RawResponse(response, []));
+                        : Attempt.Failed(ex, response is null ? null : new RawResponse(response, ResponseBody.Empty));
             }
 
-            var raw = new RawResponse(response, bytes);
+            var raw = new RawResponse(response, received);
             if (settings.IsLogging)
             {
                 settings.Log(ApiLogEvents.AttemptCompleted, nameof(ApiLogEvents.AttemptCompleted), ApiLogLevel.Debug,
@@ -268,12 +278,13 @@ public sealed class ApiClient : IDisposable
     {
         try
         {
-            byte[] body = ResponseDecompression.Decode(response.Body, response.Headers);
-            return ReferenceEquals(body, response.Body) ? response : response.WithBody(body);
+            return ResponseDecompression.Decode(response.Body, response.Headers) is { } decoded ? response.WithBody(decoded) : response;
         }
         catch (Exception ex) when (ex is InvalidDataException or NotSupportedException or IOException)
         {
-            throw ApiFailures.Undecodable(request, response, ex, redactor);
+            ApiException failure = ApiFailures.Undecodable(request, response, ex, redactor);
+            response.Release();
+            throw failure;
         }
     }
 

@@ -128,8 +128,9 @@ public abstract class ApiModel : IJsonModel
 
     // A response that bends the spec (a number where it says string, a date-time that is not one) must not cost
     // the whole body: the value is kept raw, the typed property stays absent, and IsUnparsed says so. A value of
-    // the wrong token kind is caught before reading; only a value whose reader parses further (numbers, date-times,
-    // lists, enums) needs a copy of the reader to go back to, which is too costly to make for every property.
+    // the wrong token kind is caught before reading. A value whose reader parses further (numbers, date-times,
+    // enums) may still be rejected; on one token, the reader has not moved when it throws, so only a list or map
+    // needs a copy of the reader to go back to, which is too costly (a couple of hundred bytes) to make every time.
     private bool ReadPropertyValue(int index, ref Utf8JsonReader reader, in JsonPropertyShape property)
     {
         if (!JsonShape.Allows(property.Kinds, reader.TokenType))
@@ -141,6 +142,19 @@ public abstract class ApiModel : IJsonModel
         {
             ReadProperty(index, ref reader);
             return true;
+        }
+
+        if (reader.TokenType is not (JsonTokenType.StartArray or JsonTokenType.StartObject))
+        {
+            try
+            {
+                ReadProperty(index, ref reader);
+                return true;
+            }
+            catch (Exception exception) when (JsonPrimitives.IsRejection(exception))
+            {
+                return KeepMismatch(property.Name, ref reader);
+            }
         }
 
         var start = reader;

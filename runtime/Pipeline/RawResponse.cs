@@ -11,17 +11,19 @@ namespace DatadogGen.Pipeline;
 /// </summary>
 internal sealed class RawResponse
 {
-    public RawResponse(HttpResponseMessage response, byte[] body)
+    private readonly ResponseBody _body;
+
+    public RawResponse(HttpResponseMessage response, ResponseBody body)
         : this((int)response.StatusCode, response.ReasonPhrase ?? "", ResponseHeaders.From(response), body)
     {
     }
 
-    private RawResponse(int statusCode, string reasonPhrase, IReadOnlyDictionary<string, IReadOnlyList<string>> headers, byte[] body)
+    private RawResponse(int statusCode, string reasonPhrase, IReadOnlyDictionary<string, IReadOnlyList<string>> headers, ResponseBody body)
     {
         StatusCode = statusCode;
         ReasonPhrase = reasonPhrase;
         Headers = headers;
-        Body = body;
+        _body = body;
     }
 
     public int StatusCode { get; }
@@ -30,7 +32,7 @@ internal sealed class RawResponse
 
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; }
 
-    public byte[] Body { get; }
+    public ReadOnlySpan<byte> Body => _body.Span;
 
     public bool IsSuccess => StatusCode is >= 200 and <= 299;
 
@@ -49,5 +51,13 @@ internal sealed class RawResponse
     public string Describe() => ReasonPhrase.Length == 0 ? $"{StatusCode}" : $"{StatusCode} {ReasonPhrase}";
 
     /// <summary>The same response with another body (the decompressed one).</summary>
-    public RawResponse WithBody(byte[] body) => new(StatusCode, ReasonPhrase, Headers, body);
+    /// <summary>The same response with another body; this one's is released.</summary>
+    public RawResponse WithBody(byte[] body)
+    {
+        _body.Release();
+        return new(StatusCode, ReasonPhrase, Headers, ResponseBody.Of(body));
+    }
+
+    /// <summary>Releases the body once the attempt is settled (<see cref="ResponseBody"/>).</summary>
+    public void Release() => _body.Release();
 }

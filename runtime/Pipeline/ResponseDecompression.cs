@@ -12,16 +12,17 @@ namespace DatadogGen.Pipeline;
 /// </summary>
 internal static class ResponseDecompression
 {
-    /// <summary>The body with every listed coding undone, last applied first.</summary>
+    /// <summary>The body with every listed coding undone, last applied first, or null when there is none to undo.</summary>
     /// <exception cref="InvalidDataException">The body is not valid for its coding.</exception>
     /// <exception cref="NotSupportedException">A coding other than gzip, deflate, br or identity.</exception>
-    public static byte[] Decode(byte[] body, IReadOnlyDictionary<string, IReadOnlyList<string>> headers)
+    public static byte[]? Decode(ReadOnlySpan<byte> encoded, IReadOnlyDictionary<string, IReadOnlyList<string>> headers)
     {
-        if (body.Length == 0 || !headers.TryGetValue("Content-Encoding", out IReadOnlyList<string>? values))
+        if (encoded.IsEmpty || !headers.TryGetValue("Content-Encoding", out IReadOnlyList<string>? values))
         {
-            return body;
+            return null;
         }
 
+        byte[] body = encoded.ToArray();
         // "Content-Encoding: gzip, br" means gzip was applied first, so br is undone first.
         var codings = new List<string>();
         foreach (string value in values)

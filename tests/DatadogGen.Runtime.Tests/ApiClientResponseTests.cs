@@ -1,8 +1,10 @@
 using System;
+using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
 using Xunit;
 
 using DatadogGen.Testing;
@@ -115,6 +117,44 @@ public sealed class ApiClientResponseTests
 
         Assert.IsType<NullReferenceException>(ex.InnerException);
         Assert.Contains("bug in reader", ex.Message);
+    }
+
+    // Bodies are read into pooled arrays: with a Content-Length they are sized once, without one (chunked) they
+    // grow from 4 KB. Every byte must arrive, in order, and each call must see its own body.
+    [Theory]
+    [InlineData(true, 1)]
+    [InlineData(true, 300_000)]
+    [InlineData(false, 4096)]
+    [InlineData(false, 300_000)]
+    public async Task BodiesOfAnySizeArriveWhole(bool declareLength, int length)
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(async context =>
+        {
+            string text = context.Request.Headers["X-Fill"].ToString();
+            string body = new(text[0], length);
+            context.Response.StatusCode = 200;
+            if (declareLength)
+            {
+                context.Response.ContentLength = length;
+            }
+
+            await context.Response.WriteAsync(body);
+        });
+        using var client = new ApiClient(TestConfiguration.For(server.BaseAddress));
+        ResponseReader<string> readText = (_, body) => System.Text.Encoding.UTF8.GetString(body);
+
+        string[] fills = ["a", "b", "c", "d", "e", "f"];
+        string[] bodies = await Task.WhenAll(fills.Select(async fill =>
+        {
+            ApiRequest request = Request();
+            request.AddHeader("X-Fill", fill);
+            return (await client.SendAsync(request, readText, null, CancellationToken.None)).Data;
+        }));
+
+        for (int i = 0; i < fills.Length; i++)
+        {
+            Assert.Equal(new string(fills[i][0], length), bodies[i]);
+        }
     }
 
     private static ApiRequest Request() =>
