@@ -144,7 +144,7 @@ public sealed class ApiClient : IDisposable
         RawResponse? response = attempt.Response;
         if (attempt.Failure is null && response!.IsSuccess)
         {
-            result = ReadSuccess(request.OperationName, response, readResponse, settings.Redactor);
+            result = ReadSuccess(request.OperationName, response, readResponse, settings);
             return TimeSpan.Zero;
         }
 
@@ -265,7 +265,7 @@ public sealed class ApiClient : IDisposable
                     ("StatusCode", raw.StatusCode), ("Attempt", attemptNumber));
             }
 
-            return Attempt.Completed(Decompress(request, raw, settings.Redactor));
+            return Attempt.Completed(Decompress(request, raw, settings));
         }
         finally
         {
@@ -274,7 +274,7 @@ public sealed class ApiClient : IDisposable
     }
 
     // A body that cannot be decoded will not decode on a retry either, so this throws instead of returning an Attempt.
-    private static RawResponse Decompress(ApiRequest request, RawResponse response, SecretRedactor redactor)
+    private static RawResponse Decompress(ApiRequest request, RawResponse response, CallSettings settings)
     {
         try
         {
@@ -282,7 +282,7 @@ public sealed class ApiClient : IDisposable
         }
         catch (Exception ex) when (ex is InvalidDataException or NotSupportedException or IOException)
         {
-            ApiException failure = ApiFailures.Undecodable(request, response, ex, redactor);
+            ApiException failure = ApiFailures.Undecodable(request, response, ex, settings.Redactor);
             response.Release();
             throw failure;
         }
@@ -336,7 +336,7 @@ public sealed class ApiClient : IDisposable
     }
 
     private static ApiResponse<T> ReadSuccess<T>(
-        string operationName, RawResponse response, ResponseReader<T> readResponse, SecretRedactor redactor)
+        string operationName, RawResponse response, ResponseReader<T> readResponse, CallSettings settings)
     {
         try
         {
@@ -345,7 +345,7 @@ public sealed class ApiClient : IDisposable
         }
         catch (Exception ex)
         {
-            throw ApiFailures.Unreadable(operationName, response, ex, redactor);
+            throw ApiFailures.Unreadable(operationName, response, ex, settings.Redactor);
         }
     }
 

@@ -8,7 +8,7 @@ namespace DatadogGen.Pipeline;
 /// CancellationTokenSource per attempt costs a source, a timer registration and a link on every call; this
 /// reuses a source per thread (TryReset clears its timer) and links the caller's token only when it can cancel.
 /// </summary>
-internal sealed class AttemptCancellation : IDisposable
+internal readonly struct AttemptCancellation : IDisposable
 {
     [ThreadStatic]
     private static CancellationTokenSource? t_spare;

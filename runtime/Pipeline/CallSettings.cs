@@ -10,6 +10,7 @@ internal sealed class CallSettings
 {
     private readonly Action<ApiLogLevel, string>? _log;
     private readonly Action<ApiLogEvent>? _structuredLog;
+    private SecretRedactor? _redactor;
 
     private CallSettings(Configuration configuration, ApiRequest request)
     {
@@ -23,7 +24,6 @@ internal sealed class CallSettings
         ApiKey = configuration.ApiKey;
         ApplicationKey = configuration.ApplicationKey;
         AccessToken = configuration.AccessToken;
-        Redactor = configuration.CreateRedactor();
         _log = configuration.Log;
         _structuredLog = configuration.StructuredLog;
     }
@@ -46,7 +46,8 @@ internal sealed class CallSettings
 
     public string? AccessToken { get; }
 
-    public SecretRedactor Redactor { get; }
+    // Made when a log line or an exception needs it: a call that succeeds quietly never does.
+    public SecretRedactor Redactor => _redactor ??= new SecretRedactor(ApiKey, ApplicationKey, AccessToken);
 
     /// <summary>Whether a log sink is set, so the call skips building events nobody receives.</summary>
     public bool IsLogging => _log is not null || _structuredLog is not null;

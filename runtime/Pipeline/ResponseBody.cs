@@ -35,7 +35,7 @@ internal sealed class ResponseBody
 
     public static ResponseBody Of(byte[] bytes) => new(bytes, bytes.Length, pooled: false);
 
-    public static async Task<ResponseBody> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+    public static async ValueTask<ResponseBody> ReadAsync(HttpContent content, CancellationToken cancellationToken)
     {
         long? declared = content.Headers.ContentLength;
         if (declared == 0)

@@ -123,9 +123,9 @@ public sealed class ApiClientResponseTests
     // grow from 4 KB. Every byte must arrive, in order, and each call must see its own body.
     [Theory]
     [InlineData(true, 1)]
-    [InlineData(true, 300_000)]
+    [InlineData(true, 100_000)]
     [InlineData(false, 4096)]
-    [InlineData(false, 300_000)]
+    [InlineData(false, 100_000)]
     public async Task BodiesOfAnySizeArriveWhole(bool declareLength, int length)
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync(async context =>
@@ -143,7 +143,7 @@ public sealed class ApiClientResponseTests
         using var client = new ApiClient(TestConfiguration.For(server.BaseAddress));
         ResponseReader<string> readText = (_, body) => System.Text.Encoding.UTF8.GetString(body);
 
-        string[] fills = ["a", "b", "c", "d", "e", "f"];
+        string[] fills = ["a", "b", "c"];
         string[] bodies = await Task.WhenAll(fills.Select(async fill =>
         {
             ApiRequest request = Request();

@@ -51,12 +51,13 @@ public sealed class TimeoutTests
     {
         await using LoopbackServer server = await Script(Hang());
         Configuration configuration = TestConfiguration.Retrying(server.BaseAddress, maxRetries: 1);
-        configuration.Timeout = TimeSpan.FromMilliseconds(150);
+        // Long enough for the second attempt to reach the server while other tests load the machine.
+        configuration.Timeout = TimeSpan.FromMilliseconds(500);
         using var client = new ApiClient(configuration);
 
         ApiTimeoutException ex = await Assert.ThrowsAsync<ApiTimeoutException>(() => WithinHangGuard(Send(client)));
 
-        Assert.EndsWith("timed out after 0.15 s (Configuration.Timeout) (2 attempts).", ex.Message);
+        Assert.EndsWith("timed out after 0.5 s (Configuration.Timeout) (2 attempts).", ex.Message);
         Assert.Equal(2, server.Requests.Count);
     }
 
