@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Net;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -213,8 +214,10 @@ public sealed class ApiClient : IDisposable
         return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
-    // One attempt, from a fresh HttpRequestMessage to the fully read and decompressed body.
-    private async Task<Attempt> SendOnceAsync(
+    // One attempt, from a fresh HttpRequestMessage to the fully read and decompressed body. Its state machine
+    // comes from a pool: every call makes at least one attempt, and under load each allocation is paid in GCs.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<Attempt> SendOnceAsync(
         ApiRequest request, byte[]? body, CallSettings settings, int attemptNumber, CancellationToken cancellationToken)
     {
         using var attemptCancellation = new AttemptCancellation(settings.Timeout, cancellationToken);

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.Http;
 
 namespace DatadogGen.Pipeline;
 
@@ -16,6 +18,10 @@ internal readonly struct CallTelemetry
     private readonly ApiRequest _request;
     private readonly Uri _uri;
 
+    // Made once per operation (the name) or at all (the usual port): a traced call then allocates only what the span itself needs.
+    private static readonly ConcurrentDictionary<(HttpMethod Method, string PathTemplate), string> SpanNames = new();
+    private static readonly object HttpsPort = 443;
+
     private CallTelemetry(Activity? activity, ApiRequest request, Uri uri)
     {
         _activity = activity;
@@ -28,19 +34,22 @@ internal readonly struct CallTelemetry
     {
         // Checked first so that a call nobody traces does not build the span's name.
         Activity? activity = ApiTelemetry.Source.HasListeners()
-            ? ApiTelemetry.Source.StartActivity(request.Method.Method + " " + request.PathTemplate, ActivityKind.Client)
+            ? ApiTelemetry.Source.StartActivity(SpanName(request), ActivityKind.Client)
             : null;
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("http.request.method", request.Method.Method);
             activity.SetTag("server.address", uri.Host);
-            activity.SetTag("server.port", uri.Port);
+            activity.SetTag("server.port", uri.Port == 443 ? HttpsPort : uri.Port);
             activity.SetTag("url.template", request.PathTemplate);
             activity.SetTag(ApiTelemetry.OperationTag, request.OperationName);
         }
 
         return new CallTelemetry(activity, request, uri);
     }
+
+    private static string SpanName(ApiRequest request) =>
+        SpanNames.GetOrAdd((request.Method, request.PathTemplate), static key => key.Method.Method + " " + key.PathTemplate);
 
     /// <summary>Notes that attempt <paramref name="retry"/> + 1 failed and another follows after <paramref name="delay"/>.</summary>
     public void Retrying(int retry, Attempt failed, TimeSpan delay)
