@@ -122,8 +122,12 @@ internal static class UnionEmitter
             {
                 var check = JsonExpressions.UnknownCheck(variant.Type, Local(variant));
                 var clean = check is null ? "" : " && !(" + check + ")";
-                writer.Line("var " + Probe(variant) + " = reader;");
-                writer.Line("if (" + ShapeCheck(variant.Type) + "global::DatadogGen.GeneratedCode.JsonPrimitives.TryReadVariant(ref " + Probe(variant) + ", " + JsonExpressions.Reader(variant.Type) + ", out var " + Local(variant) + ")" + clean + ") { match = " + Local(variant) + "; matches++; end = " + Probe(variant) + "; }");
+                // The probe (a copy of the reader, a couple of hundred bytes) is made only for a variant that may fit.
+                var probe = "var " + Probe(variant) + " = reader; ";
+                var tryRead = "if (global::DatadogGen.GeneratedCode.JsonPrimitives.TryReadVariant(ref " + Probe(variant) + ", " + JsonExpressions.Reader(variant.Type) + ", out var " + Local(variant) + ")" + clean + ") { match = " + Local(variant) + "; matches++; end = " + Probe(variant) + "; }";
+                writer.Line(ShapeCheck(variant.Type) is { Length: > 0 } shapeCheck
+                    ? "if (" + shapeCheck + ") { " + probe + tryRead + " }"
+                    : "{ " + probe + tryRead + " }");
             }
 
             using (writer.Block("if (matches == 1)"))
@@ -169,9 +173,9 @@ internal static class UnionEmitter
     // missing) without reading them: exceptions made trying every variant cost microseconds per union value.
     private static string ShapeCheck(TypeRef type) => type.Kind switch
     {
-        TypeKind.Model => TypeNames.CSharp(type) + "." + ModelEmitter.ShapeField + ".MayRead(reader) && ",
+        TypeKind.Model => TypeNames.CSharp(type) + "." + ModelEmitter.ShapeField + ".MayRead(reader)",
         TypeKind.Any or TypeKind.Union or TypeKind.Enum => "",
-        _ => "global::DatadogGen.GeneratedCode.JsonShape.Allows(" + JsonExpressions.TokenKinds(type) + ", reader.TokenType) && ",
+        _ => "global::DatadogGen.GeneratedCode.JsonShape.Allows(" + JsonExpressions.TokenKinds(type) + ", reader.TokenType)",
     };
 
     private static string Local(UnionVariantSpec variant) => "as" + variant.PropertyName;

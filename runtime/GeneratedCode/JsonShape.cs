@@ -255,8 +255,9 @@ public sealed class JsonShape
             reader.Read();
             if (index >= 0)
             {
-                var property = _properties[index];
-                if (!Allows(property.Kinds, reader.TokenType) || !IsKnownOrNull(property, reader))
+                ref readonly var property = ref _properties[index];
+                if (!Allows(property.Kinds, reader.TokenType)
+                    || (property.IsKnown is not null && reader.TokenType != JsonTokenType.Null && !IsKnown(property.IsKnown, reader)))
                 {
                     return false;
                 }
@@ -273,18 +274,13 @@ public sealed class JsonShape
         return (seenRequired & _requiredMask) == _requiredMask;
     }
 
-    // The reader is a copy: the enum check may move it. An enum reader that throws (a number for a string enum)
-    // means the variant's own reader would throw too.
-    private static bool IsKnownOrNull(in JsonPropertyShape property, Utf8JsonReader reader)
+    // The reader is a copy, made only for the properties that have an enum to check: the check may move it. An
+    // enum reader that throws (a number for a string enum) means the variant's own reader would throw too.
+    private static bool IsKnown(JsonValueReader<bool> isKnown, Utf8JsonReader reader)
     {
-        if (property.IsKnown is null || reader.TokenType == JsonTokenType.Null)
-        {
-            return true;
-        }
-
         try
         {
-            return property.IsKnown(ref reader);
+            return isKnown(ref reader);
         }
         catch (Exception exception) when (JsonPrimitives.IsRejection(exception))
         {

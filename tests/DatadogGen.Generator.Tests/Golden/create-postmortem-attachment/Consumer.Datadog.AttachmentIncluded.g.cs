@@ -49,8 +49,7 @@ namespace Consumer.Datadog
             object? match = null;
             var matches = 0;
             var end = reader;
-            var readerForIncidentUserData = reader;
-            if (global::Consumer.Datadog.IncidentUserData.__shape.MayRead(reader) && global::DatadogGen.GeneratedCode.JsonPrimitives.TryReadVariant(ref readerForIncidentUserData, global::DatadogGen.GeneratedCode.JsonValue<global::Consumer.Datadog.IncidentUserData>.Read, out var asIncidentUserData) && !(asIncidentUserData.IsUnparsed)) { match = asIncidentUserData; matches++; end = readerForIncidentUserData; }
+            if (global::Consumer.Datadog.IncidentUserData.__shape.MayRead(reader)) { var readerForIncidentUserData = reader; if (global::DatadogGen.GeneratedCode.JsonPrimitives.TryReadVariant(ref readerForIncidentUserData, global::DatadogGen.GeneratedCode.JsonValue<global::Consumer.Datadog.IncidentUserData>.Read, out var asIncidentUserData) && !(asIncidentUserData.IsUnparsed)) { match = asIncidentUserData; matches++; end = readerForIncidentUserData; } }
             if (matches == 1)
             {
                 reader = end;
