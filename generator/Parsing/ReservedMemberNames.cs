@@ -8,7 +8,7 @@ internal static class ModelMemberNames
         "AdditionalProperties", "IsUnparsed", "ReadJson", "WriteJson", "ToString", "Equals", "GetHashCode", "GetType",
 
         // ApiModel's members for the generated code: a property of the same name would hide them.
-        "JsonShape", "ReadProperty", "WriteProperty", "MarkPresent", "ReadObject", "WriteObject", "ReadValue", "ReadList",
+        "JsonShape", "ReadProperty", "WriteProperties", "IsSet", "MarkPresent", "ReadObject", "WriteObject", "ReadValue", "ReadList",
         "ReadMap", "ReadStringList", "ReadStringMap", "ReadAnyMap", "ReadAny", "ReadDate", "ReadDateTime", "WriteValue",
         "WriteEnum", "WriteList", "WriteMap", "WriteStringList", "WriteStringMap", "WriteAnyMap", "WriteAny",
         "WriteBoolean", "WriteInt32", "WriteInt64", "WriteSingle", "WriteDouble", "WriteGuid", "WriteDate", "WriteDateTime",
