@@ -13,6 +13,9 @@ internal static class UnionEmitter
 {
     private const string Json = "global::System.Text.Json.";
 
+    /// <summary>The static field holding a union's variant shapes, in variant order (see <c>JsonShape.Fits</c>).</summary>
+    private const string VariantShapesField = "__variants";
+
     public static void Emit(SourceWriter writer, UnionSpec spec, string accessibility)
     {
         var name = spec.Name;
@@ -43,6 +46,7 @@ internal static class UnionEmitter
             writer.Line("public " + Json + "JsonElement? UnparsedObject => _unparsed;");
             writer.Line();
             WriteIsUnparsed(writer, spec);
+            WriteVariantShapes(writer, spec);
             WriteReadJson(writer, spec);
             WriteWriteJson(writer, spec);
         }
@@ -88,6 +92,15 @@ internal static class UnionEmitter
         writer.Line();
     }
 
+    private static void WriteVariantShapes(SourceWriter writer, UnionSpec spec)
+    {
+        if (spec.DiscriminatorProperty is null)
+        {
+            writer.Line("private static readonly global::DatadogGen.GeneratedCode.JsonShape?[] " + VariantShapesField + " = [" + string.Join(", ", spec.Variants.Select(variant => VariantShape(variant.Type))) + "];");
+            writer.Line();
+        }
+    }
+
     private static void WriteReadJson(SourceWriter writer, UnionSpec spec)
     {
         using (writer.Block("static " + spec.Name + " global::DatadogGen.GeneratedCode.IJsonValue<" + spec.Name + ">.ReadJson(ref " + Json + "Utf8JsonReader reader)"))
@@ -114,20 +127,34 @@ internal static class UnionEmitter
                 return;
             }
 
-            // The reader a successful variant read ends with is taken over, so the value is not walked again.
+            // One look at the value for all variants; the one variant that may fit is read in place, and the reader
+            // it ends with is the union's.
+            writer.Line("var fits = global::DatadogGen.GeneratedCode.JsonShape.Fits(reader, " + VariantShapesField + ");");
+            using (writer.Block("if (global::System.Numerics.BitOperations.IsPow2(fits))"))
+            {
+                writer.Line("var start = reader;");
+                using (writer.Block("switch (fits)"))
+                {
+                    for (var index = 0; index < spec.Variants.Count; index++)
+                    {
+                        var variant = spec.Variants[index];
+                        writer.Line("case " + Bit(index) + ": if (" + TryRead(variant, "reader", Only(variant)) + ") return new " + spec.Name + "(" + Only(variant) + ", unparsed: null); break;");
+                    }
+                }
+
+                writer.Line("reader = start;");
+                writer.Line("return new " + spec.Name + "(" + Json + "JsonElement.ParseValue(ref reader));");
+            }
+
+            // Several may fit: each is read on a copy of the reader, and the value is a variant only when exactly
+            // one reads cleanly. The reader that variant ends with is taken over, so the value is not walked again.
             writer.Line("object? match = null;");
             writer.Line("var matches = 0;");
             writer.Line("var end = reader;");
-            foreach (var variant in spec.Variants)
+            for (var index = 0; index < spec.Variants.Count; index++)
             {
-                var check = JsonExpressions.UnknownCheck(variant.Type, Local(variant));
-                var clean = check is null ? "" : " && !(" + check + ")";
-                // The probe (a copy of the reader, a couple of hundred bytes) is made only for a variant that may fit.
-                var probe = "var " + Probe(variant) + " = reader; ";
-                var tryRead = "if (global::DatadogGen.GeneratedCode.JsonPrimitives.TryReadVariant(ref " + Probe(variant) + ", " + JsonExpressions.Reader(variant.Type) + ", out var " + Local(variant) + ")" + clean + ") { match = " + Local(variant) + "; matches++; end = " + Probe(variant) + "; }";
-                writer.Line(ShapeCheck(variant.Type) is { Length: > 0 } shapeCheck
-                    ? "if (" + shapeCheck + ") { " + probe + tryRead + " }"
-                    : "{ " + probe + tryRead + " }");
+                var variant = spec.Variants[index];
+                writer.Line("if ((fits & " + Bit(index) + ") != 0) { var " + Probe(variant) + " = reader; if (" + TryRead(variant, Probe(variant), Local(variant)) + ") { match = " + Local(variant) + "; matches++; end = " + Probe(variant) + "; } }");
             }
 
             using (writer.Block("if (matches == 1)"))
@@ -170,13 +197,25 @@ internal static class UnionEmitter
     }
 
     // Rules out variants whose reader would throw (the wrong token, a property of the wrong kind, a required one
-    // missing) without reading them: exceptions made trying every variant cost microseconds per union value.
-    private static string ShapeCheck(TypeRef type) => type.Kind switch
+    // missing) without reading them: exceptions made trying every variant cost microseconds per union value. A
+    // variant without a shape (an enum, a union, any JSON) is always tried.
+    private static string VariantShape(TypeRef type) => type.Kind switch
     {
-        TypeKind.Model => TypeNames.CSharp(type) + "." + ModelEmitter.ShapeField + ".MayRead(reader)",
-        TypeKind.Any or TypeKind.Union or TypeKind.Enum => "",
-        _ => "global::DatadogGen.GeneratedCode.JsonShape.Allows(" + JsonExpressions.TokenKinds(type) + ", reader.TokenType)",
+        TypeKind.Model => TypeNames.CSharp(type) + "." + ModelEmitter.ShapeField,
+        TypeKind.Any or TypeKind.Union or TypeKind.Enum => "null",
+        _ => "new(" + JsonExpressions.TokenKinds(type) + ")",
     };
+
+    private static string TryRead(UnionVariantSpec variant, string reader, string local)
+    {
+        var check = JsonExpressions.UnknownCheck(variant.Type, local);
+        return "global::DatadogGen.GeneratedCode.JsonPrimitives.TryReadVariant(ref " + reader + ", " + JsonExpressions.Reader(variant.Type) + ", out var " + local + ")"
+            + (check is null ? "" : " && !(" + check + ")");
+    }
+
+    private static string Bit(int index) => (1UL << index).ToString(System.Globalization.CultureInfo.InvariantCulture) + "UL";
+
+    private static string Only(UnionVariantSpec variant) => "only" + variant.PropertyName;
 
     private static string Local(UnionVariantSpec variant) => "as" + variant.PropertyName;
 

@@ -16,6 +16,7 @@ namespace DatadogGen.Generator.Parsing;
 internal sealed class SchemaMapper
 {
     private const int MaxAliasDepth = 64;
+    private const int MaxUnionVariants = 64;
 
     private readonly string _namespace;
     private readonly DiagnosticSink _diagnostics;
@@ -218,6 +219,14 @@ internal sealed class SchemaMapper
             var propertyName = members.Claim("Variant", name + "." + variantName, variantName, Naming.ToPascalCase(variantName));
             var discriminatorValues = SchemaShapes.DiscriminatorValuesFor(schema, options[index]);
             variants.Add(new UnionVariantSpec(propertyName, type, discriminatorValues.ToEquatableArray()));
+        }
+
+        // The runtime looks at a value for all of a union's variants at once, one bit each (JsonShape.Fits).
+        if (variants.Count > MaxUnionVariants)
+        {
+            _diagnostics.ReportAt(DiagnosticDescriptors.UnmappedConstruct, name, name, $"{variants.Count} variants, more than the {MaxUnionVariants} a union holds",
+                $"a union of the first {MaxUnionVariants}; a value of another is kept as raw JSON and IsUnparsed is true");
+            variants.RemoveRange(MaxUnionVariants, variants.Count - MaxUnionVariants);
         }
 
         return new UnionSpec(name, schema.Description, schema.Deprecated, schema.Discriminator?.PropertyName, variants.ToEquatableArray());

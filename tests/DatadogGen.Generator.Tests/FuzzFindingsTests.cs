@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using Xunit;
 
 namespace DatadogGen.Generator.Tests;
@@ -56,6 +58,27 @@ public sealed class FuzzFindingsTests
 
         Assert.Empty(run.CompilerErrors);
         Assert.NotEmpty(run.Ddg("DDG011"));
+    }
+
+    /// <summary>
+    /// A union looks at a value for all its variants at once, one bit each (JsonShape.Fits), so it holds at most 64:
+    /// more is DDG006, the first 64 are kept, and the code compiles.
+    /// </summary>
+    [Fact]
+    public void Union_of_more_than_64_variants()
+    {
+        var refs = string.Concat(Enumerable.Range(0, 65).Select(index => $"\n        - $ref: '#/components/schemas/B{index}'"));
+        var variants = string.Concat(Enumerable.Range(0, 65).Select(index =>
+            $"\n    B{index}:\n      type: object\n      required: [p{index}]\n      properties:\n        p{index}: {{type: string}}"));
+
+        var run = BuildContract.Check(MiniSpec.Path, MiniSpec.WithSchemas("    A:\n      oneOf:" + refs + variants + "\n"));
+
+        var diagnostic = Assert.Single(run.Ddg("DDG006"));
+        Assert.Contains("65 variants, more than the 64 a union holds", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(run.CompilerErrors);
+        var union = Assert.Single(run.Result.GeneratedSources, source => source.HintName == "Consumer.Datadog.A.g.cs").SourceText.ToString();
+        Assert.Contains("Consumer.Datadog.B63.__shape]", union, StringComparison.Ordinal);
+        Assert.DoesNotContain("B64", union, StringComparison.Ordinal);
     }
 
     /// <summary>A union listing itself as a variant gets an implicit conversion from itself (CS0555).</summary>

@@ -29,6 +29,39 @@ public class JsonShapeTests
         Assert.Equal(expected, Field.MayRead(reader));
     }
 
+    private static readonly JsonShape Single = new(
+        JsonTokenKinds.Object,
+        new JsonPropertyShape("kind", JsonTokenKinds.String, isRequired: true, isKnown: (ref Utf8JsonReader reader) => reader.ValueTextEquals("single"u8)),
+        new JsonPropertyShape("value", JsonTokenKinds.String | JsonTokenKinds.Null, isRequired: false));
+
+    private static readonly JsonShape Multiple = new(
+        JsonTokenKinds.Object,
+        new JsonPropertyShape("kind", JsonTokenKinds.String, isRequired: true, isKnown: (ref Utf8JsonReader reader) => reader.ValueTextEquals("multiple"u8)),
+        new JsonPropertyShape("value", JsonTokenKinds.Array | JsonTokenKinds.Null, isRequired: false));
+
+    // One walk for all of a union's variants must answer as each variant's own MayRead would; a null shape always fits.
+    [Theory]
+    [InlineData("""{"kind":"single","value":"x"}""", 0b1101UL)]
+    [InlineData("""{"value":["x"],"kind":"multiple"}""", 0b1110UL)]
+    [InlineData("""{"kind":"single","value":["x"]}""", 0b1100UL)]
+    [InlineData("""{"kind":"other"}""", 0b1100UL)]
+    [InlineData("""{"value":null,"kind":"multiple"}""", 0b1110UL)]
+    [InlineData("""{"value":null}""", 0b1100UL)]
+    [InlineData("\"text\"", 0b0100UL)]
+    [InlineData("[1]", 0b0100UL)]
+    public void FitsAnswersForEveryVariantInOneWalk(string json, ulong expected)
+    {
+        JsonShape?[] variants = [Single, Multiple, null, new(JsonTokenKinds.Object)];
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        var consumed = reader.BytesConsumed;
+
+        Assert.Equal(expected, JsonShape.Fits(reader, variants));
+        Assert.Equal((expected & 1) != 0, Single.MayRead(reader));
+        Assert.Equal((expected & 2) != 0, Multiple.MayRead(reader));
+        Assert.Equal(consumed, reader.BytesConsumed);
+    }
+
     [Fact]
     public void MayReadLeavesTheCallersReaderWhereItWas()
     {

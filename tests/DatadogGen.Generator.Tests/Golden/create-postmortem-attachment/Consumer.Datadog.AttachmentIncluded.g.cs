@@ -44,12 +44,25 @@ namespace Consumer.Datadog
         // Unlike IsUnparsed, also true when the variant it holds is unparsed or holds an unknown enum value.
         bool global::DatadogGen.IJsonModel.IsUnparsed => IsUnparsed || (_value is global::Consumer.Datadog.IncidentUserData asIncidentUserData && asIncidentUserData.IsUnparsed);
 
+        private static readonly global::DatadogGen.GeneratedCode.JsonShape?[] __variants = [global::Consumer.Datadog.IncidentUserData.__shape];
+
         static AttachmentIncluded global::DatadogGen.GeneratedCode.IJsonValue<AttachmentIncluded>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
+            var fits = global::DatadogGen.GeneratedCode.JsonShape.Fits(reader, __variants);
+            if (global::System.Numerics.BitOperations.IsPow2(fits))
+            {
+                var start = reader;
+                switch (fits)
+                {
+                    case 1UL: if (global::DatadogGen.GeneratedCode.JsonPrimitives.TryReadVariant(ref reader, global::DatadogGen.GeneratedCode.JsonValue<global::Consumer.Datadog.IncidentUserData>.Read, out var onlyIncidentUserData) && !(onlyIncidentUserData.IsUnparsed)) return new AttachmentIncluded(onlyIncidentUserData, unparsed: null); break;
+                }
+                reader = start;
+                return new AttachmentIncluded(global::System.Text.Json.JsonElement.ParseValue(ref reader));
+            }
             object? match = null;
             var matches = 0;
             var end = reader;
-            if (global::Consumer.Datadog.IncidentUserData.__shape.MayRead(reader)) { var readerForIncidentUserData = reader; if (global::DatadogGen.GeneratedCode.JsonPrimitives.TryReadVariant(ref readerForIncidentUserData, global::DatadogGen.GeneratedCode.JsonValue<global::Consumer.Datadog.IncidentUserData>.Read, out var asIncidentUserData) && !(asIncidentUserData.IsUnparsed)) { match = asIncidentUserData; matches++; end = readerForIncidentUserData; } }
+            if ((fits & 1UL) != 0) { var readerForIncidentUserData = reader; if (global::DatadogGen.GeneratedCode.JsonPrimitives.TryReadVariant(ref readerForIncidentUserData, global::DatadogGen.GeneratedCode.JsonValue<global::Consumer.Datadog.IncidentUserData>.Read, out var asIncidentUserData) && !(asIncidentUserData.IsUnparsed)) { match = asIncidentUserData; matches++; end = readerForIncidentUserData; } }
             if (matches == 1)
             {
                 reader = end;
