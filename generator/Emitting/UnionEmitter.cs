@@ -12,6 +12,7 @@ namespace DatadogGen.Generator.Emitting;
 internal static class UnionEmitter
 {
     private const string Json = "global::System.Text.Json.";
+    private const string UnparsedJson = "global::DatadogGen.GeneratedCode.UnparsedJson";
 
     /// <summary>The static field holding a union's variant shapes, in variant order (see <c>JsonShape.Fits</c>).</summary>
     private const string VariantShapesField = "__variants";
@@ -23,8 +24,8 @@ internal static class UnionEmitter
         TypeAttributes.Write(writer, spec);
         using (writer.Block(accessibility + " sealed partial class " + name + " : global::DatadogGen.GeneratedCode.IJsonValue<" + name + ">"))
         {
+            // The variant, or the JSON no variant matched (UnparsedJson): one field.
             writer.Line("private readonly object? _value;");
-            writer.Line("private readonly " + Json + "JsonElement? _unparsed;");
             writer.Line();
             foreach (var variant in spec.Variants)
             {
@@ -33,17 +34,17 @@ internal static class UnionEmitter
 
             writer.Line("private " + name + "(" + Json + "JsonElement unparsed)");
             writer.Line("{");
-            writer.Line("    _unparsed = unparsed;");
+            writer.Line("    _value = new " + UnparsedJson + "(unparsed);");
             writer.Line("}");
             writer.Line();
             writer.Line("/// <summary>The variant that matched, or null when the value is unparsed.</summary>");
-            writer.Line("public object? Value => _value;");
+            writer.Line("public object? Value => _value is " + UnparsedJson + " ? null : _value;");
             writer.Line();
             writer.Line("/// <summary>True when no variant matched the JSON; <see cref=\"UnparsedObject\"/> holds it.</summary>");
-            writer.Line("public bool IsUnparsed => _unparsed.HasValue;");
+            writer.Line("public bool IsUnparsed => _value is " + UnparsedJson + ";");
             writer.Line();
             writer.Line("/// <summary>The JSON no variant matched, kept so it is written back unchanged.</summary>");
-            writer.Line("public " + Json + "JsonElement? UnparsedObject => _unparsed;");
+            writer.Line("public " + Json + "JsonElement? UnparsedObject => (_value as " + UnparsedJson + ")?.Element;");
             writer.Line();
             WriteIsUnparsed(writer, spec);
             WriteVariantShapes(writer, spec);
@@ -138,7 +139,7 @@ internal static class UnionEmitter
                     for (var index = 0; index < spec.Variants.Count; index++)
                     {
                         var variant = spec.Variants[index];
-                        writer.Line("case " + Bit(index) + ": if (" + TryRead(variant, "reader", Only(variant)) + ") return new " + spec.Name + "(" + Only(variant) + ", unparsed: null); break;");
+                        writer.Line("case " + Bit(index) + ": if (" + TryRead(variant, "reader", Only(variant)) + ") return new " + spec.Name + "(" + Only(variant) + ", read: true); break;");
                     }
                 }
 
@@ -160,7 +161,7 @@ internal static class UnionEmitter
             using (writer.Block("if (matches == 1)"))
             {
                 writer.Line("reader = end;");
-                writer.Line("return new " + spec.Name + "(match!, unparsed: null);");
+                writer.Line("return new " + spec.Name + "(match!, read: true);");
             }
 
             writer.Line("return new " + spec.Name + "(" + Json + "JsonElement.ParseValue(ref reader));");
@@ -169,10 +170,9 @@ internal static class UnionEmitter
         writer.Line();
         if (spec.DiscriminatorProperty is null)
         {
-            writer.Line("private " + spec.Name + "(object value, " + Json + "JsonElement? unparsed)");
+            writer.Line("private " + spec.Name + "(object value, bool read)");
             writer.Line("{");
             writer.Line("    _value = value;");
-            writer.Line("    _unparsed = unparsed;");
             writer.Line("}");
             writer.Line();
         }
@@ -192,7 +192,7 @@ internal static class UnionEmitter
                 }
             }
 
-            writer.Line("if (value._unparsed is { } unparsed) unparsed.WriteTo(writer); else writer.WriteNullValue();");
+            writer.Line("if (value._value is " + UnparsedJson + " unparsed) unparsed.Element.WriteTo(writer); else writer.WriteNullValue();");
         }
     }
 

@@ -429,14 +429,24 @@ public sealed class JsonShape
         return key;
     }
 
-    private static JsonTokenKinds KindOf(JsonTokenType token) => token switch
+    // Asked for every property read: a table by token number costs one load where a switch costs several branches.
+    private static JsonTokenKinds KindOf(JsonTokenType token)
     {
-        JsonTokenType.StartObject => JsonTokenKinds.Object,
-        JsonTokenType.StartArray => JsonTokenKinds.Array,
-        JsonTokenType.String => JsonTokenKinds.String,
-        JsonTokenType.Number => JsonTokenKinds.Number,
-        JsonTokenType.True or JsonTokenType.False => JsonTokenKinds.Boolean,
-        JsonTokenType.Null => JsonTokenKinds.Null,
-        _ => JsonTokenKinds.None,
-    };
+        ReadOnlySpan<byte> kindByToken =
+        [
+            0, // None
+            (byte)JsonTokenKinds.Object, // StartObject
+            0, // EndObject
+            (byte)JsonTokenKinds.Array, // StartArray
+            0, // EndArray
+            0, // PropertyName
+            0, // Comment
+            (byte)JsonTokenKinds.String, // String
+            (byte)JsonTokenKinds.Number, // Number
+            (byte)JsonTokenKinds.Boolean, // True
+            (byte)JsonTokenKinds.Boolean, // False
+            (byte)JsonTokenKinds.Null, // Null
+        ];
+        return (uint)token < (uint)kindByToken.Length ? (JsonTokenKinds)kindByToken[(int)token] : JsonTokenKinds.None;
+    }
 }

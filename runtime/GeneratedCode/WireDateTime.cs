@@ -43,21 +43,77 @@ internal static class WireDateTime
             return false;
         }
 
-        Span<byte> text = stackalloc byte[MaxLength];
-        var expected = text[..FormatUtf8(value, text)];
-        var read = reader.ValueSpan;
-        return read.SequenceEqual(expected)
-            || (value.Offset == TimeSpan.Zero && read.EndsWith("+00:00"u8) && read[..^6].SequenceEqual(expected[..^1]));
+        // Compared field by field, reading the text's digits, instead of formatting the value to compare: reading
+        // two digits is two subtractions, writing them two divisions, and most responses carry several date-times
+        // per object.
+        var text = reader.ValueSpan;
+        var clock = value.DateTime;
+        clock.Deconstruct(out var year, out var month, out var day);
+        if (text.Length < 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':'
+            || !IsNumber(text[..4], year) || !IsNumber(text.Slice(5, 2), month) || !IsNumber(text.Slice(8, 2), day)
+            || !IsNumber(text.Slice(11, 2), clock.Hour) || !IsNumber(text.Slice(14, 2), clock.Minute) || !IsNumber(text.Slice(17, 2), clock.Second))
+        {
+            return false;
+        }
+
+        var rest = text[19..];
+        var fraction = (int)(clock.Ticks % TimeSpan.TicksPerSecond);
+        if (fraction != 0)
+        {
+            var digits = 7;
+            while (fraction % 10 == 0)
+            {
+                fraction /= 10;
+                digits--;
+            }
+
+            if (rest.Length < 1 + digits || rest[0] != '.' || !IsNumber(rest.Slice(1, digits), fraction))
+            {
+                return false;
+            }
+
+            rest = rest[(1 + digits)..];
+        }
+
+        var offset = value.Offset;
+        if (offset == TimeSpan.Zero)
+        {
+            return rest.SequenceEqual("Z"u8) || rest.SequenceEqual("+00:00"u8);
+        }
+
+        var minutes = Math.Abs((int)offset.TotalMinutes);
+        return rest.Length == 6 && rest[0] == (offset < TimeSpan.Zero ? (byte)'-' : (byte)'+') && rest[3] == ':'
+            && IsNumber(rest.Slice(1, 2), minutes / 60) && IsNumber(rest.Slice(4, 2), minutes % 60);
+    }
+
+    // Whether the ASCII digits are exactly the number, zero-padded to their length.
+    private static bool IsNumber(ReadOnlySpan<byte> digits, int number)
+    {
+        var read = 0;
+        foreach (var digit in digits)
+        {
+            var value = digit - '0';
+            if ((uint)value > 9)
+            {
+                return false;
+            }
+
+            read = (read * 10) + value;
+        }
+
+        return read == number;
     }
 
     private static int FormatUtf8(DateTimeOffset value, Span<byte> text)
     {
         var clock = value.DateTime;
-        Digits(text[..4], clock.Year);
+        // One computation of the date from the ticks, where Year, Month and Day would each repeat it.
+        clock.Deconstruct(out var year, out var month, out var day);
+        Digits(text[..4], year);
         text[4] = (byte)'-';
-        Digits(text.Slice(5, 2), clock.Month);
+        Digits(text.Slice(5, 2), month);
         text[7] = (byte)'-';
-        Digits(text.Slice(8, 2), clock.Day);
+        Digits(text.Slice(8, 2), day);
         text[10] = (byte)'T';
         Digits(text.Slice(11, 2), clock.Hour);
         text[13] = (byte)':';

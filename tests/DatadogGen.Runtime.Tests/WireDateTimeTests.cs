@@ -55,6 +55,32 @@ public class WireDateTimeTests
         Assert.Equal(value.Offset, read.Offset);
     }
 
+    // A model keeps a date-time's text only when the client would write the instant differently: what it writes
+    // itself, and +00:00 for the Z it stands for, need no copy; anything else does, so it goes back out as it came.
+    [Theory]
+    [InlineData("2024-11-25T19:38:40.699Z", false)]
+    [InlineData("2024-11-25T19:38:40Z", false)]
+    [InlineData("2024-11-25T19:38:40+00:00", false)]
+    [InlineData("2024-11-25T19:38:40.699+00:00", false)]
+    [InlineData("2024-11-25T11:48:36.0000001-05:30", false)]
+    [InlineData("2024-11-25T11:48:36+01:00", false)]
+    [InlineData("2024-11-25T19:38:40.000Z", true)]
+    [InlineData("2024-11-25T19:38:40.6990Z", true)]
+    [InlineData("2024-11-25T19:38:40-00:00", true)]
+    [InlineData("2024-11-25T19:38Z", true)]
+    [InlineData("2024-11-25T19:38:40.123456789Z", true)]
+    [InlineData("2024-11-25t19:38:40Z", true)]
+    public void TextTheClientWouldWriteDifferentlyIsKept(string text, bool kept)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes("\"" + text + "\""));
+        reader.Read();
+        AdditionalPropertyBag? bag = null;
+
+        JsonPrimitives.ReadDateTimeOffset(ref reader, ref bag, "at");
+
+        Assert.Equal(kept, bag is not null);
+    }
+
     [Fact]
     public void DatesAreYearMonthDay()
     {

@@ -13,7 +13,6 @@ namespace Consumer.Datadog
     public sealed partial class AttachmentIncluded : global::DatadogGen.GeneratedCode.IJsonValue<AttachmentIncluded>
     {
         private readonly object? _value;
-        private readonly global::System.Text.Json.JsonElement? _unparsed;
 
         /// <summary>Holds the IncidentUserData variant.</summary>
         public AttachmentIncluded(global::Consumer.Datadog.IncidentUserData value)
@@ -29,17 +28,17 @@ namespace Consumer.Datadog
 
         private AttachmentIncluded(global::System.Text.Json.JsonElement unparsed)
         {
-            _unparsed = unparsed;
+            _value = new global::DatadogGen.GeneratedCode.UnparsedJson(unparsed);
         }
 
         /// <summary>The variant that matched, or null when the value is unparsed.</summary>
-        public object? Value => _value;
+        public object? Value => _value is global::DatadogGen.GeneratedCode.UnparsedJson ? null : _value;
 
         /// <summary>True when no variant matched the JSON; <see cref="UnparsedObject"/> holds it.</summary>
-        public bool IsUnparsed => _unparsed.HasValue;
+        public bool IsUnparsed => _value is global::DatadogGen.GeneratedCode.UnparsedJson;
 
         /// <summary>The JSON no variant matched, kept so it is written back unchanged.</summary>
-        public global::System.Text.Json.JsonElement? UnparsedObject => _unparsed;
+        public global::System.Text.Json.JsonElement? UnparsedObject => (_value as global::DatadogGen.GeneratedCode.UnparsedJson)?.Element;
 
         // Unlike IsUnparsed, also true when the variant it holds is unparsed or holds an unknown enum value.
         bool global::DatadogGen.IJsonModel.IsUnparsed => IsUnparsed || (_value is global::Consumer.Datadog.IncidentUserData asIncidentUserData && asIncidentUserData.IsUnparsed);
@@ -54,7 +53,7 @@ namespace Consumer.Datadog
                 var start = reader;
                 switch (fits)
                 {
-                    case 1UL: if (global::DatadogGen.GeneratedCode.JsonPrimitives.TryReadVariant(ref reader, global::DatadogGen.GeneratedCode.JsonValue<global::Consumer.Datadog.IncidentUserData>.Read, out var onlyIncidentUserData) && !(onlyIncidentUserData.IsUnparsed)) return new AttachmentIncluded(onlyIncidentUserData, unparsed: null); break;
+                    case 1UL: if (global::DatadogGen.GeneratedCode.JsonPrimitives.TryReadVariant(ref reader, global::DatadogGen.GeneratedCode.JsonValue<global::Consumer.Datadog.IncidentUserData>.Read, out var onlyIncidentUserData) && !(onlyIncidentUserData.IsUnparsed)) return new AttachmentIncluded(onlyIncidentUserData, read: true); break;
                 }
                 reader = start;
                 return new AttachmentIncluded(global::System.Text.Json.JsonElement.ParseValue(ref reader));
@@ -66,15 +65,14 @@ namespace Consumer.Datadog
             if (matches == 1)
             {
                 reader = end;
-                return new AttachmentIncluded(match!, unparsed: null);
+                return new AttachmentIncluded(match!, read: true);
             }
             return new AttachmentIncluded(global::System.Text.Json.JsonElement.ParseValue(ref reader));
         }
 
-        private AttachmentIncluded(object value, global::System.Text.Json.JsonElement? unparsed)
+        private AttachmentIncluded(object value, bool read)
         {
             _value = value;
-            _unparsed = unparsed;
         }
 
         static void global::DatadogGen.GeneratedCode.IJsonValue<AttachmentIncluded>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer, AttachmentIncluded value)
@@ -85,7 +83,7 @@ namespace Consumer.Datadog
                     global::DatadogGen.GeneratedCode.JsonModel.Write<global::Consumer.Datadog.IncidentUserData>(writer, asIncidentUserData);
                     return;
             }
-            if (value._unparsed is { } unparsed) unparsed.WriteTo(writer); else writer.WriteNullValue();
+            if (value._value is global::DatadogGen.GeneratedCode.UnparsedJson unparsed) unparsed.Element.WriteTo(writer); else writer.WriteNullValue();
         }
     }
 }
