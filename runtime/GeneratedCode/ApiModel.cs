@@ -99,10 +99,11 @@ public abstract class ApiModel : IJsonModel
     protected void ReadObject(ref Utf8JsonReader reader, JsonShape shape)
     {
         JsonPrimitives.ExpectStartObject(ref reader, shape.TypeName);
-        var next = 0;
+        var previous = -1;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var index = shape.IndexOf(ref reader, next);
+            var expected = shape.ExpectedAfter(previous);
+            var index = shape.IndexOf(ref reader, expected);
             if (index < 0)
             {
                 var name = reader.GetString()!;
@@ -111,11 +112,16 @@ public abstract class ApiModel : IJsonModel
                 continue;
             }
 
+            if (index != expected)
+            {
+                shape.LearnOrder(previous, index);
+            }
+
+            previous = index;
             reader.Read();
             if (reader.TokenType == JsonTokenType.Null || ReadPropertyValue(index, ref reader, shape.Property(index)))
             {
                 MarkPresent(index);
-                next = index + 1;
             }
         }
 

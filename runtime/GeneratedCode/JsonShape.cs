@@ -97,6 +97,12 @@ public sealed class JsonShape
     private readonly JsonEncodedText[] _encodedNames;
     private readonly Dictionary<ulong, int>? _indexByKey;
 
+    // Which property came after each one (slot 0: first) in the last object read that had them in another order
+    // than the spec's. Servers write in an order of their own (Datadog's incident attributes are not in the spec's
+    // order) but the same one every time, as System.Text.Json also assumes: once learned, each name is found by one
+    // comparison. Readers on several threads may overwrite each other's guess; a wrong guess costs a lookup.
+    private readonly int[] _expectedAfter;
+
     /// <summary>Creates a shape.</summary>
     /// <param name="root">The tokens the value may start with.</param>
     /// <param name="properties">For an object, its known properties; required ones past the 64th are not checked.</param>
@@ -134,6 +140,12 @@ public sealed class JsonShape
             }
         }
         _encodedNames = Array.ConvertAll(properties, property => property.EncodedName);
+        _expectedAfter = new int[properties.Length + 1];
+        for (var slot = 0; slot < _expectedAfter.Length; slot++)
+        {
+            _expectedAfter[slot] = slot;
+        }
+
         _indexByKey = properties.Length > LinearSearchLimit ? IndexByKey(properties) : null;
     }
 
@@ -359,6 +371,12 @@ public sealed class JsonShape
     }
 
     private int IndexOf(ref Utf8JsonReader reader) => IndexOf(ref reader, 0);
+
+    /// <summary>The property expected after the one at <paramref name="previous"/> (-1: the first).</summary>
+    internal int ExpectedAfter(int previous) => _expectedAfter[previous + 1];
+
+    /// <summary>Notes that the property at <paramref name="index"/> came after the one at <paramref name="previous"/>.</summary>
+    internal void LearnOrder(int previous, int index) => _expectedAfter[previous + 1] = index;
 
     /// <summary>
     /// The index of the property name at the reader, or -1. The property after the last one found is tried first:

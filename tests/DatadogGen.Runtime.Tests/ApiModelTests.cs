@@ -32,6 +32,29 @@ public sealed class ApiModelTests
         Assert.False(JsonModel.Deserialize("{\"p68\":\"a\"}"u8, JsonValue<WideModel>.Read).IsUnparsed);
     }
 
+    // A shape learns the order a server writes properties in (JsonShape.ExpectedAfter); objects in other orders,
+    // with unknown names between, must read the same, whichever order came before.
+    [Fact]
+    public void Objects_read_the_same_whatever_order_their_properties_come_in()
+    {
+        string[] orders =
+        [
+            "{\"p2\":\"c\",\"p0\":\"a\",\"x\":0,\"p1\":\"b\",\"p68\":\"r\"}",
+            "{\"p0\":\"a\",\"p1\":\"b\",\"p2\":\"c\",\"p68\":\"r\",\"x\":0}",
+            "{\"p68\":\"r\",\"x\":0,\"p1\":\"b\",\"p2\":\"c\",\"p0\":\"a\"}",
+        ];
+
+        foreach (var json in orders.Concat(orders).Concat(orders.Reverse()))
+        {
+            var model = JsonModel.Deserialize(Encoding.UTF8.GetBytes(json), JsonValue<WideModel>.Read);
+
+            Assert.Equal(new string?[] { "a", "b", "c" }, model.Values.Take(3));
+            Assert.Equal("r", model.Values[68]);
+            Assert.False(model.IsUnparsed);
+            Assert.Equal(0, model.AdditionalProperties["x"].GetInt32());
+        }
+    }
+
     /// <summary>Written as the generator writes a model, with 70 string properties; p68 is required.</summary>
     private sealed class WideModel : ApiModel, IJsonValue<WideModel>
     {
