@@ -7,9 +7,9 @@ namespace DatadogGen.Generator.Emitting;
 /// <summary>
 /// Emits a model class over the runtime's <c>ApiModel</c>, which holds everything models do alike: the property
 /// loop, presence (absent stays absent, null stays null), unknown properties, tolerance for responses that bend the
-/// spec. A model adds its fields and properties, its JSON shape (names, token kinds, required ones) and one
-/// <c>switch</c> to read a property by index and one run of statements to write the set ones: the least the compiler has to bind per model,
-/// because it compiles all of them in every build of the user's project.
+/// spec. A model adds its fields and properties, its JSON shape (names, token kinds, required ones), a
+/// <c>switch</c> to read a property by index and a run of statements to write the set ones: the least the compiler
+/// has to bind per model, because it compiles all of them in every build of the user's project.
 /// </summary>
 internal static class ModelEmitter
 {

@@ -22,7 +22,19 @@ public static class JsonModel
     /// <param name="writer">The writer.</param>
     /// <param name="value">The value.</param>
     public static void Write<T>(Utf8JsonWriter writer, T value)
-        where T : IJsonValue<T> => T.WriteJson(writer, value);
+        where T : IJsonValue<T>
+    {
+        // A model through one virtual call, where code shared by every model type would look T's static writer up
+        // at run time.
+        if (value is ApiModel model)
+        {
+            model.WriteObject(writer);
+        }
+        else
+        {
+            T.WriteJson(writer, value);
+        }
+    }
 
     /// <summary>Reads a whole JSON document with <paramref name="read"/>.</summary>
     /// <typeparam name="T">The model type.</typeparam>

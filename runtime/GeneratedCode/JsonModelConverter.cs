@@ -23,17 +23,7 @@ public sealed class JsonModelConverter<T> : JsonConverter<T>, IJsonModelConverte
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => T.ReadJson(ref reader);
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
-    {
-        if (value is ApiModel model)
-        {
-            model.WriteObject(writer);
-        }
-        else
-        {
-            T.WriteJson(writer, value);
-        }
-    }
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => JsonModel.Write(writer, value);
 
     JsonTypeInfo IJsonModelConverter.CreateTypeInfo(JsonSerializerOptions options) =>
         JsonMetadataServices.CreateValueInfo<T>(options, this);

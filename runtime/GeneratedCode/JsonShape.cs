@@ -379,10 +379,9 @@ public sealed class JsonShape
     internal void LearnOrder(int previous, int index) => _expectedAfter[previous + 1] = index;
 
     /// <summary>
-    /// The index of the property name at the reader, or -1. The property after the last one found is tried first:
-    /// a writer that follows the spec's order hits it every time. Servers mostly do not (Datadog's incident
-    /// attributes arrive in an order of their own), so larger shapes then look the name up by its length and first
-    /// bytes, as System.Text.Json does, instead of comparing it with every name.
+    /// The index of the property name at the reader, or -1. The property <paramref name="first"/> names (the one
+    /// expected next, <see cref="ExpectedAfter"/>) is tried first; a miss in a larger shape looks the name up by
+    /// its length and first bytes, as System.Text.Json does, instead of comparing it with every name.
     /// </summary>
     internal int IndexOf(ref Utf8JsonReader reader, int first)
     {

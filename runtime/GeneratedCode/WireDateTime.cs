@@ -57,16 +57,9 @@ internal static class WireDateTime
         }
 
         var rest = text[19..];
-        var fraction = (int)(clock.Ticks % TimeSpan.TicksPerSecond);
-        if (fraction != 0)
+        var fraction = Fraction(clock, out var digits);
+        if (digits != 0)
         {
-            var digits = 7;
-            while (fraction % 10 == 0)
-            {
-                fraction /= 10;
-                digits--;
-            }
-
             if (rest.Length < 1 + digits || rest[0] != '.' || !IsNumber(rest.Slice(1, digits), fraction))
             {
                 return false;
@@ -122,16 +115,9 @@ internal static class WireDateTime
         Digits(text.Slice(17, 2), clock.Second);
         var length = 19;
 
-        var fraction = (int)(clock.Ticks % TimeSpan.TicksPerSecond);
-        if (fraction != 0)
+        var fraction = Fraction(clock, out var digits);
+        if (digits != 0)
         {
-            var digits = 7;
-            while (fraction % 10 == 0)
-            {
-                fraction /= 10;
-                digits--;
-            }
-
             text[length] = (byte)'.';
             Digits(text.Slice(length + 1, digits), fraction);
             length += 1 + digits;
@@ -150,6 +136,20 @@ internal static class WireDateTime
         text[length + 3] = (byte)':';
         Digits(text.Slice(length + 4, 2), minutes % 60);
         return length + 6;
+    }
+
+    // The fraction of a second without its trailing zeros, and how many digits that leaves (none for a whole second).
+    private static int Fraction(DateTime clock, out int digits)
+    {
+        var fraction = (int)(clock.Ticks % TimeSpan.TicksPerSecond);
+        digits = fraction == 0 ? 0 : 7;
+        while (digits != 0 && fraction % 10 == 0)
+        {
+            fraction /= 10;
+            digits--;
+        }
+
+        return fraction;
     }
 
     // Right-aligned, zero-padded to the span's length.

@@ -50,8 +50,7 @@ internal sealed class RawResponse
     /// <summary>"200 OK", or "200" when the server sent no reason phrase.</summary>
     public string Describe() => ReasonPhrase.Length == 0 ? $"{StatusCode}" : $"{StatusCode} {ReasonPhrase}";
 
-    /// <summary>The same response with another body (the decompressed one).</summary>
-    /// <summary>The same response with another body; this one's is released.</summary>
+    /// <summary>The same response with another body (the decompressed one); this one's is released.</summary>
     public RawResponse WithBody(byte[] body)
     {
         _body.Release();
