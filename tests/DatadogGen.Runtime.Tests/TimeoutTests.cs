@@ -58,7 +58,9 @@ public sealed class TimeoutTests
         ApiTimeoutException ex = await Assert.ThrowsAsync<ApiTimeoutException>(() => WithinHangGuard(Send(client)));
 
         Assert.EndsWith("timed out after 0.5 s (Configuration.Timeout) (2 attempts).", ex.Message);
-        Assert.Equal(2, server.Requests.Count);
+        // The client counts its attempts; the server may not see the second one's headers before the client gives
+        // up on it when CI's parallel test classes load both cores, so only an extra request would be wrong here.
+        Assert.InRange(server.Requests.Count, 1, 2);
     }
 
     [Fact]
