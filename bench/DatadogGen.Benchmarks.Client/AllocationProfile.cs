@@ -45,7 +45,7 @@ internal sealed class AllocationProfile : EventListener
         _bytesByType.AddOrUpdate(type, amount, (_, total) => total + amount);
     }
 
-    public static async Task RunAsync(string title, int calls, Func<Task> call)
+    public static async Task RunAsync(string title, int calls, Func<Task> call, int concurrency = 1)
     {
         using var profile = new AllocationProfile();
         await Task.Delay(200); // let the listener attach
@@ -56,17 +56,23 @@ internal sealed class AllocationProfile : EventListener
 
         long before = GC.GetTotalAllocatedBytes(precise: true);
         profile._recording = true;
-        for (int i = 0; i < calls; i++)
+        int next = -1;
+        async Task Worker()
         {
-            await call();
+            while (Interlocked.Increment(ref next) < calls)
+            {
+                await call();
+            }
         }
+
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(Worker)));
 
         profile._recording = false;
         long total = GC.GetTotalAllocatedBytes(precise: true) - before;
         long sampled = profile._bytesByType.Values.Sum();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{title}: {total / (double)calls:N0} B allocated per call; sampled by type (share of ~100 KB ticks):"));
-        foreach (var (type, bytes) in profile._bytesByType.OrderByDescending(p => p.Value).Take(18))
+        foreach (var (type, bytes) in profile._bytesByType.OrderByDescending(p => p.Value).Take(30))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {bytes * 100.0 / Math.Max(1, sampled),5:0.0}%  ~{bytes / (double)calls * total / Math.Max(1, sampled),7:N0} B/call  {type}"));

@@ -39,6 +39,12 @@ internal static class LoadRun
         Console.WriteLine($"Server process: {server.Address}");
 
         ICaller[] callers = [new RawCaller(server.Address), new GeneratedCaller(server.Address)];
+        // --only generated|raw: one client alone, for a profiler attached to the run.
+        if (Array.IndexOf(args, "--only") is int only and >= 0 && only + 1 < args.Length)
+        {
+            callers = callers.Where(c => c.Name.StartsWith(args[only + 1], StringComparison.OrdinalIgnoreCase)).ToArray();
+        }
+
         var results = new List<Result>();
         try
         {
@@ -70,9 +76,9 @@ internal static class LoadRun
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (Result r in results)
         {
-            Result raw = results.First(x => x.Round == r.Round && x.Client == callers[0].Name);
+            Result? raw = results.FirstOrDefault(x => x.Round == r.Round && x.Client.StartsWith("Raw", StringComparison.Ordinal));
             double rate = r.Calls / r.Seconds;
-            double rawRate = raw.Calls / raw.Seconds;
+            double rawRate = raw is null ? double.NaN : raw.Calls / raw.Seconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {r.Client} | {r.Round} | {r.Calls:N0} | {r.Errors} | {rate:N0} | {rate / rawRate:0.00} | {r.AllocatedBytes / (double)r.Calls:N0} B | " +
                 $"{r.ClientCpuMs * 1000 / r.Calls:0} µs | {r.ServerCpuMs * 1000 / r.Calls:0} µs | {r.P50Ms:0.00} ms | {r.P99Ms:0.00} ms | {r.MaxMs:0.0} ms | " +
@@ -144,6 +150,10 @@ internal static class LoadRun
         double clientCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - clientCpu).TotalMilliseconds;
         double serverCpuMs = (server.ProcessorTime - serverCpu).TotalMilliseconds;
         int g0 = GC.CollectionCount(0) - gen0, g1 = GC.CollectionCount(1) - gen1, g2 = GC.CollectionCount(2) - gen2;
+        // What the last collection during the run kept: with calls in flight, what each holds across its await survives.
+        GCMemoryInfo lastEphemeral = GC.GetGCMemoryInfo(GCKind.Ephemeral);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{caller.Name}: last ephemeral GC (gen{lastEphemeral.Generation}) promoted {lastEphemeral.PromotedBytes / 1024.0:N0} KiB"));
 
         GC.Collect();
         GC.WaitForPendingFinalizers();

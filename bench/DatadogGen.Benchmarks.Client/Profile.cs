@@ -18,8 +18,10 @@ namespace DatadogGen.Benchmarks.Client;
 /// </summary>
 internal static class Profile
 {
-    public static async System.Threading.Tasks.Task<int> RunAsync()
+    public static async System.Threading.Tasks.Task<int> RunAsync(string[] args)
     {
+        // --observed: listeners on the DatadogGen and System.Net.Http sources and meters, as in the load run.
+        using ObservabilityOn? observability = Array.IndexOf(args, "--observed") >= 0 ? new ObservabilityOn() : null;
         int exceptions = 0;
         AppDomain.CurrentDomain.FirstChanceException += (_, _) => Interlocked.Increment(ref exceptions);
 
@@ -81,6 +83,10 @@ internal static class Profile
         await AllocationProfile.RunAsync("in-memory handler, raw HttpClient + hand-written JSON", 20_000, () => overhead.RawHttpClient_HandWrittenJson());
             await AllocationProfile.RunAsync("wire, generated client", 20_000, () => generated.CallAsync(CancellationToken.None));
             await AllocationProfile.RunAsync("wire, raw HttpClient + hand-written JSON", 20_000, () => raw.CallAsync(CancellationToken.None));
+            // As in the load run: 64 calls in flight, each with a token that can cancel.
+            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+            await AllocationProfile.RunAsync("wire, 64 concurrent, generated client", 50_000, () => generated.CallAsync(deadline.Token), concurrency: 64);
+            await AllocationProfile.RunAsync("wire, 64 concurrent, raw HttpClient + hand-written JSON", 50_000, () => raw.CallAsync(deadline.Token), concurrency: 64);
         }
 
 #if LARGE_BODY

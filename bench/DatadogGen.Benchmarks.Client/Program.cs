@@ -20,7 +20,7 @@ internal static class Program
             case "load":
                 return await LoadRun.RunAsync(args[1..]);
             case "profile":
-                return await Profile.RunAsync();
+                return await Profile.RunAsync(args[1..]);
             case "verify":
                 return await Verify.RunAsync();
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.IO;
@@ -21,23 +22,26 @@ public sealed class ApiClient : IDisposable
     private const string AcceptedMediaTypes = "application/json, application/vnd.api+json";
     private const string AcceptedEncodings = "gzip, deflate";
 
-    private readonly HttpClient _httpClient;
-    private readonly bool _ownsHttpClient;
+    // The client's own handler is called through an HttpMessageInvoker: HttpClient's layer would add a linked
+    // token source, two registrations and a state machine to every attempt for features (default headers, its
+    // own timeout, CancelPendingRequests) this client never uses. An injected HttpClient is sent through as is.
+    private readonly HttpMessageInvoker? _ownInvoker;
+    private readonly HttpClient? _injectedHttpClient;
     private bool _disposed;
 
     /// <summary>Creates a client.</summary>
     /// <param name="configuration">Site, keys, retries, timeout and the rest; read again at the start of every call.</param>
     /// <param name="httpClient">
-    /// The HttpClient to send with, left open by <see cref="Dispose"/>; when null the client makes its own (no
-    /// redirects, no HttpClient timeout so that <see cref="Configuration.Timeout"/> governs) and disposes it.
+    /// The HttpClient to send with, left open by <see cref="Dispose"/>; when null the client makes its own handler (no
+    /// redirects, no timeout but <see cref="Configuration.Timeout"/>) and disposes it.
     /// An injected client's own <c>Timeout</c> still applies and also ends in <see cref="ApiTimeoutException"/>.
     /// </param>
     public ApiClient(Configuration configuration, HttpClient? httpClient = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         Configuration = configuration;
-        _ownsHttpClient = httpClient is null;
-        _httpClient = httpClient ?? CreateHttpClient(configuration.Proxy);
+        _injectedHttpClient = httpClient;
+        _ownInvoker = httpClient is null ? CreateInvoker(configuration.Proxy) : null;
     }
 
     /// <summary>The configuration used for every call.</summary>
@@ -105,7 +109,7 @@ public sealed class ApiClient : IDisposable
                 ApiResponse<T>? result;
                 try
                 {
-                    delay = Settle(request, attempt, retry, settings, readResponse, readError, out result);
+                    delay = Settle(request, in attempt, retry, settings, readResponse, readError, out result);
                 }
                 finally
                 {
@@ -134,7 +138,7 @@ public sealed class ApiClient : IDisposable
     // exception the call ends with.
     private static TimeSpan Settle<T>(
         ApiRequest request,
-        Attempt attempt,
+        in Attempt attempt,
         int retry,
         CallSettings settings,
         ResponseReader<T> readResponse,
@@ -181,7 +185,7 @@ public sealed class ApiClient : IDisposable
             : ApiFailures.Failure(request, settings.Uri, attempt, retry + 1, settings.Redactor);
     }
 
-    /// <summary>Disposes the HttpClient if this instance created it.</summary>
+    /// <summary>Disposes the handler this instance created; an injected HttpClient is left open.</summary>
     public void Dispose()
     {
         if (_disposed)
@@ -190,13 +194,10 @@ public sealed class ApiClient : IDisposable
         }
 
         _disposed = true;
-        if (_ownsHttpClient)
-        {
-            _httpClient.Dispose();
-        }
+        _ownInvoker?.Dispose();
     }
 
-    private static HttpClient CreateHttpClient(IWebProxy? proxy)
+    private static HttpMessageInvoker CreateInvoker(IWebProxy? proxy)
     {
         var handler = new SocketsHttpHandler
         {
@@ -210,8 +211,8 @@ public sealed class ApiClient : IDisposable
             // The client is long-lived; recycling connections lets it follow DNS changes of Datadog's hosts.
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         };
-        // Configuration.Timeout bounds each attempt; HttpClient's 100 s default would cut across it.
-        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        // No HttpClient, so no 100 s default timeout cutting across Configuration.Timeout, which bounds each attempt.
+        return new HttpMessageInvoker(handler, disposeHandler: true);
     }
 
     // One attempt, from a fresh HttpRequestMessage to the fully read and decompressed body. Its state machine
@@ -238,8 +239,9 @@ public sealed class ApiClient : IDisposable
             ResponseBody received;
             try
             {
-                response = await _httpClient
-                    .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCancellation.Token)
+                response = await (_injectedHttpClient is { } injected
+                        ? injected.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCancellation.Token)
+                        : _ownInvoker!.SendAsync(message, attemptCancellation.Token))
                     .ConfigureAwait(false);
                 received = await ResponseBody.ReadAsync(response.Content, attemptCancellation.Token).ConfigureAwait(false);
             }
@@ -254,7 +256,7 @@ public sealed class ApiClient : IDisposable
                     ? Attempt.TimedOut(ex, settings.Timeout, "Configuration.Timeout")
                     // Not our token: the injected HttpClient's Timeout (or a handler of its own) gave up.
                     : ex is OperationCanceledException
-                        ? Attempt.TimedOut(ex, _httpClient.Timeout, "HttpClient.Timeout")
+                        ? Attempt.TimedOut(ex, _injectedHttpClient?.Timeout ?? Timeout.InfiniteTimeSpan, "HttpClient.Timeout")
                         : Attempt.Failed(ex, response is null ? null : new RawResponse(response, ResponseBody.Empty));
             }
 
@@ -315,9 +317,10 @@ public sealed class ApiClient : IDisposable
         // A handler that decompresses by itself sees these values and does not add them twice.
         AddHeader(message, "Accept-Encoding", settings.Compress ? AcceptedEncodings : null);
         AddHeader(message, "User-Agent", settings.UserAgent);
-        foreach (var header in request.Headers)
+        IReadOnlyList<KeyValuePair<string, string>> parameters = request.Headers;
+        for (int i = 0; i < parameters.Count; i++)
         {
-            AddHeader(message, header.Key, header.Value);
+            AddHeader(message, parameters[i].Key, parameters[i].Value);
         }
 
         return message;
@@ -352,7 +355,7 @@ public sealed class ApiClient : IDisposable
         }
     }
 
-    private static string DescribeFailure(Attempt attempt) =>
+    private static string DescribeFailure(in Attempt attempt) =>
         attempt.Timeout is { } timeout
             ? $"timed out after {TimeText.Seconds(timeout)}"
             : $"{attempt.Failure!.GetType().Name}: {attempt.Failure.Message}";

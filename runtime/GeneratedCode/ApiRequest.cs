@@ -17,8 +17,9 @@ public sealed class ApiRequest
 {
     private const string JsonContentType = "application/json";
 
-    private readonly List<KeyValuePair<string, string>> _query = [];
-    private readonly List<KeyValuePair<string, string>> _headers = [];
+    // Made by the first parameter: most calls have no query or header parameter.
+    private List<KeyValuePair<string, string>>? _query;
+    private List<KeyValuePair<string, string>>? _headers;
 
     /// <summary>Creates a request.</summary>
     /// <param name="operationName">The operation name, e.g. <c>v2.CreateIncidentPostmortemAttachment</c>.</param>
@@ -73,7 +74,7 @@ public sealed class ApiRequest
     internal string? BodyContentType { get; private set; }
 
     /// <summary>The headers added with <see cref="AddHeader"/>, in order.</summary>
-    internal IReadOnlyList<KeyValuePair<string, string>> Headers => _headers;
+    internal IReadOnlyList<KeyValuePair<string, string>> Headers => (IReadOnlyList<KeyValuePair<string, string>>?)_headers ?? [];
 
     /// <summary>Appends a query parameter; repeated names are kept in order.</summary>
     /// <param name="name">The unescaped name.</param>
@@ -82,7 +83,7 @@ public sealed class ApiRequest
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(value);
-        _query.Add(new(name, value));
+        (_query ??= []).Add(new(name, value));
     }
 
     /// <summary>Adds a request header.</summary>
@@ -100,7 +101,7 @@ public sealed class ApiRequest
                 nameof(value));
         }
 
-        _headers.Add(new(name, value));
+        (_headers ??= []).Add(new(name, value));
     }
 
     /// <summary>Sets the JSON body; it is serialized now, once, and the same bytes are sent on every attempt.</summary>
@@ -186,7 +187,7 @@ public sealed class ApiRequest
     {
         string prefix = UriPrefix.Of(baseAddress);
         string text;
-        if (_query.Count == 0)
+        if (_query is null)
         {
             text = prefix + Path;
         }

@@ -22,7 +22,7 @@ internal static class ApiFailures
         return new ApiException(response.StatusCode, redactor.Redact(message), request.OperationName, response.Headers, text, error);
     }
 
-    public static Exception Failure(ApiRequest request, Uri uri, Attempt attempt, int attempts, SecretRedactor redactor)
+    public static Exception Failure(ApiRequest request, Uri uri, in Attempt attempt, int attempts, SecretRedactor redactor)
     {
         Exception cause = attempt.Failure!;
         // The URI holds no secrets (keys travel in headers); the query is left out as it may be long.

@@ -3,10 +3,10 @@ using System;
 namespace DatadogGen.Pipeline;
 
 /// <summary>
-/// The outcome of one attempt: a complete response, or a failure that a retry may cure (a network error, the
+/// The outcome of one attempt (a struct: every call makes one): a complete response, or a failure that a retry may cure (a network error, the
 /// connection lost mid-body, a timeout). The caller's cancellation is not an outcome: it is thrown at once.
 /// </summary>
-internal sealed class Attempt
+internal readonly struct Attempt
 {
     private Attempt(RawResponse? response, Exception? failure, TimeSpan? timeout, string? timeoutSource)
     {

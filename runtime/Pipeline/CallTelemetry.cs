@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using System.Net.Http;
 
@@ -18,9 +20,11 @@ internal readonly struct CallTelemetry
     private readonly ApiRequest _request;
     private readonly Uri _uri;
 
-    // Made once per operation (the name) or at all (the usual port): a traced call then allocates only what the span itself needs.
-    private static readonly ConcurrentDictionary<(HttpMethod Method, string PathTemplate), string> SpanNames = new();
-    private static readonly object HttpsPort = 443;
+    // Made once per operation (the name) or per value (status codes and ports, boxed for tags): a traced call
+    // then allocates only what the span itself needs.
+    private static readonly ConcurrentDictionary<(HttpMethod Method, string PathTemplate), string> SpanNames = new(SameInstances.Comparer);
+    private static readonly object?[] SmallNumberBoxes = new object?[600];
+    private static object? s_lastPortBox;
 
     private CallTelemetry(Activity? activity, ApiRequest request, Uri uri)
     {
@@ -36,23 +40,55 @@ internal readonly struct CallTelemetry
         Activity? activity = ApiTelemetry.Source.HasListeners()
             ? ApiTelemetry.Source.StartActivity(SpanName(request), ActivityKind.Client)
             : null;
+        // AddTag, not SetTag: every name is new to the span, and SetTag searches the tags for it first.
         if (activity is { IsAllDataRequested: true })
         {
-            activity.SetTag("http.request.method", request.Method.Method);
-            activity.SetTag("server.address", uri.Host);
-            activity.SetTag("server.port", uri.Port == 443 ? HttpsPort : uri.Port);
-            activity.SetTag("url.template", request.PathTemplate);
-            activity.SetTag(ApiTelemetry.OperationTag, request.OperationName);
+            activity.AddTag("http.request.method", request.Method.Method);
+            activity.AddTag("server.address", uri.Host);
+            activity.AddTag("server.port", Box(uri.Port));
+            activity.AddTag("url.template", request.PathTemplate);
+            activity.AddTag(ApiTelemetry.OperationTag, request.OperationName);
         }
 
         return new CallTelemetry(activity, request, uri);
     }
 
-    private static string SpanName(ApiRequest request) =>
-        SpanNames.GetOrAdd((request.Method, request.PathTemplate), static key => key.Method.Method + " " + key.PathTemplate);
+    private static string SpanName(ApiRequest request)
+    {
+        var key = (request.Method, request.PathTemplate);
+        if (SpanNames.TryGetValue(key, out string? name))
+        {
+            return name;
+        }
+
+        name = request.Method.Method + " " + request.PathTemplate;
+        // Generated code passes the same string instances on every call; a caller that builds them per call
+        // would otherwise grow the cache without end.
+        if (SpanNames.Count < SameInstances.MaxEntries)
+        {
+            SpanNames.TryAdd(key, name);
+        }
+
+        return name;
+    }
+
+    // Keys compared by reference: hashing a path template's characters on every call costs more than making the
+    // name did.
+    private sealed class SameInstances : IEqualityComparer<(HttpMethod Method, string PathTemplate)>
+    {
+        public const int MaxEntries = 10_000;
+
+        public static readonly SameInstances Comparer = new();
+
+        public bool Equals((HttpMethod Method, string PathTemplate) x, (HttpMethod Method, string PathTemplate) y) =>
+            ReferenceEquals(x.Method, y.Method) && ReferenceEquals(x.PathTemplate, y.PathTemplate);
+
+        public int GetHashCode((HttpMethod Method, string PathTemplate) key) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(key.Method), RuntimeHelpers.GetHashCode(key.PathTemplate));
+    }
 
     /// <summary>Notes that attempt <paramref name="retry"/> + 1 failed and another follows after <paramref name="delay"/>.</summary>
-    public void Retrying(int retry, Attempt failed, TimeSpan delay)
+    public void Retrying(int retry, in Attempt failed, TimeSpan delay)
     {
         int? statusCode = failed.Failure is null ? failed.Response?.StatusCode : null;
         string errorType = statusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ErrorTypeOf(failed);
@@ -94,17 +130,17 @@ internal readonly struct CallTelemetry
         {
             if (statusCode is { } status)
             {
-                _activity.SetTag("http.response.status_code", status);
+                _activity.AddTag("http.response.status_code", Box(status));
             }
 
             if (retries > 0)
             {
-                _activity.SetTag("http.request.resend_count", retries);
+                _activity.AddTag("http.request.resend_count", Box(retries));
             }
 
             if (errorType is not null)
             {
-                _activity.SetTag("error.type", errorType);
+                _activity.AddTag("error.type", errorType);
                 // The description is the error type, not the exception's message: that may quote the body.
                 _activity.SetStatus(ActivityStatusCode.Error, errorType);
             }
@@ -117,7 +153,7 @@ internal readonly struct CallTelemetry
             var tags = CommonTags();
             if (statusCode is { } status)
             {
-                tags.Add("http.response.status_code", status);
+                tags.Add("http.response.status_code", Box(status));
             }
 
             if (errorType is not null)
@@ -133,10 +169,22 @@ internal readonly struct CallTelemetry
     {
         { "http.request.method", _request.Method.Method },
         { "server.address", _uri.Host },
-        { "server.port", _uri.Port },
+        { "server.port", Box(_uri.Port) },
         { "url.template", _request.PathTemplate },
         { ApiTelemetry.OperationTag, _request.OperationName },
     };
+
+    private static object Box(int value)
+    {
+        if ((uint)value < (uint)SmallNumberBoxes.Length)
+        {
+            return SmallNumberBoxes[value] ??= value;
+        }
+
+        // A client talks to one port or two: the last one's box is kept.
+        object? last = s_lastPortBox;
+        return last is int known && known == value ? last : s_lastPortBox = value;
+    }
 
     // As the conventions ask: the status code for an error status, "timeout" for a timeout, else the type of the
     // exception that ended the call (a cancellation, or what the connection failed with).
@@ -148,6 +196,6 @@ internal readonly struct CallTelemetry
         _ => exception.GetType().FullName!,
     };
 
-    private static string ErrorTypeOf(Attempt failed) =>
+    private static string ErrorTypeOf(in Attempt failed) =>
         failed.Timeout is not null ? "timeout" : failed.Failure!.GetType().FullName!;
 }

@@ -13,8 +13,9 @@ internal static class RequestCompression
 {
     public static byte[] Encode(byte[] body, IReadOnlyList<KeyValuePair<string, string>> headers)
     {
-        foreach (var header in headers)
+        for (int i = 0; i < headers.Count; i++)
         {
+            KeyValuePair<string, string> header = headers[i];
             if (!header.Key.Equals("Content-Encoding", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
