@@ -89,27 +89,27 @@ internal static class ApiEmitter
     private static string ResponseTaskType(OperationSpec operation) =>
         "global::System.Threading.Tasks.Task<" + Runtime + "ApiResponse<" + (OperationSignature.ResultType(operation) ?? "object?") + ">>";
 
-    // Neither method is async: XAsync hands XWithHttpInfoAsync's task to one shared async method of the runtime,
-    // and XWithHttpInfoAsync returns the runtime's task. A state machine per method would be 2,000 of them for
-    // all of Datadog's v2, compiled in every build of the user's project.
+    // Neither method is async, and both hand the request that one builder method makes to the runtime, which
+    // returns the body or the whole response from one async method of its own: a state machine per generated
+    // method would be 2,000 of them for all of Datadog's v2, compiled in every build of the user's project.
     private static void WriteOperation(SourceWriter writer, OperationSpec operation, bool unstableAsExperimental)
     {
         var parameters = OperationSignature.Declarations(operation);
-        var arguments = OperationSignature.Arguments(operation);
-        var withHttpInfo = operation.MethodName + "WithHttpInfoAsync";
+        var builder = "Build" + operation.MethodName + "Request";
+        var request = builder + "(" + OperationSignature.RequestArguments(operation) + ")";
+        var errorReader = SharedErrorReader(operation) ?? "Read" + operation.MethodName + "Error";
 
         writer.Line("/// <inheritdoc/>");
         OperationDocs.WriteAttributes(writer, operation, unstableAsExperimental);
-        writer.Line(OperationSignature.ResultType(operation) is null
-            ? "public " + BodyTaskType(operation) + " " + operation.MethodName + "Async(" + parameters + ") => " + withHttpInfo + "(" + arguments + ");"
-            : "public " + BodyTaskType(operation) + " " + operation.MethodName + "Async(" + parameters + ") => "
-                + Runtime + "ApiResponse.DataAsync(" + withHttpInfo + "(" + arguments + "));");
-
+        writer.Line("public " + BodyTaskType(operation) + " " + operation.MethodName + "Async(" + parameters + ") => _apiClient."
+            + Send(operation, request, errorReader, dataOnly: true) + ";");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         OperationDocs.WriteAttributes(writer, operation, unstableAsExperimental);
-        var errorReader = SharedErrorReader(operation) ?? "Read" + operation.MethodName + "Error";
-        using (writer.Block("public " + ResponseTaskType(operation) + " " + withHttpInfo + "(" + parameters + ")"))
+        writer.Line("public " + ResponseTaskType(operation) + " " + operation.MethodName + "WithHttpInfoAsync(" + parameters + ") => _apiClient."
+            + Send(operation, request, errorReader, dataOnly: false) + ";");
+        writer.Line();
+        using (writer.Block("private " + Runtime + "GeneratedCode.ApiRequest " + builder + "(" + OperationSignature.RequestDeclarations(operation) + ")"))
         {
             if (operation.UnstableNote is not null)
             {
@@ -117,7 +117,7 @@ internal static class ApiEmitter
             }
 
             RequestEmitter.WriteRequest(writer, operation);
-            writer.Line("return _apiClient." + Send(operation, errorReader) + ";");
+            writer.Line("return request;");
         }
 
         if (SharedErrorReader(operation) is null)
@@ -127,15 +127,23 @@ internal static class ApiEmitter
         }
     }
 
-    private static string Send(OperationSpec operation, string errorReader) => operation.Success switch
+    // XAsync asks the runtime for the body alone (the ...ForData methods), XWithHttpInfoAsync for the whole response.
+    private static string Send(OperationSpec operation, string request, string errorReader, bool dataOnly)
     {
-        null => "SendWithoutBodyAsync(request, " + errorReader + ", cancellationToken)",
-        { Kind: BodyKind.Json, Type.Kind: TypeKind.Model or TypeKind.Union or TypeKind.Enum } json =>
-            "SendJsonAsync<" + TypeNames.CSharp(json.Type) + ">(request, " + errorReader + ", cancellationToken)",
-        { Kind: BodyKind.Json } json => "SendAsync(request, static (statusCode, body) => " + Runtime + "GeneratedCode.JsonModel.Deserialize(body, " + JsonExpressions.Reader(json.Type) + "), " + errorReader + ", cancellationToken)",
-        { Kind: BodyKind.Text } => "SendAsync(request, static (statusCode, body) => global::System.Text.Encoding.UTF8.GetString(body), " + errorReader + ", cancellationToken)",
-        _ => "SendAsync(request, static (statusCode, body) => body.ToArray(), " + errorReader + ", cancellationToken)",
-    };
+        var forData = dataOnly ? "ForData" : string.Empty;
+        var rest = errorReader + ", cancellationToken)";
+        return operation.Success switch
+        {
+            null => "SendWithoutBodyAsync(" + request + ", " + rest,
+            { Kind: BodyKind.Json, Type.Kind: TypeKind.Model or TypeKind.Union or TypeKind.Enum } json =>
+                "SendJson" + forData + "Async<" + TypeNames.CSharp(json.Type) + ">(" + request + ", " + rest,
+            { Kind: BodyKind.Json } json => "Send" + forData + "Async(" + request + ", " + ReadWith(Runtime + "GeneratedCode.JsonModel.Deserialize(body, " + JsonExpressions.Reader(json.Type) + ")") + rest,
+            { Kind: BodyKind.Text } => "Send" + forData + "Async(" + request + ", " + ReadWith("global::System.Text.Encoding.UTF8.GetString(body)") + rest,
+            _ => "Send" + forData + "Async(" + request + ", " + ReadWith("body.ToArray()") + rest,
+        };
+    }
+
+    private static string ReadWith(string expression) => "static (statusCode, body) => " + expression + ", ";
 
     /// <summary>
     /// The runtime's error reader (<c>ErrorBodies.Read&lt;A, B&gt;</c>) when every status reads the same models

@@ -19,6 +19,13 @@ internal static class OperationSignature
     public static string Arguments(OperationSpec operation) =>
         string.Join(", ", Members(operation).Select(member => member.Name).Concat(new[] { "cancellationToken" }));
 
+    /// <summary>The parameters of the method that builds the operation's request: all but the cancellation token.</summary>
+    public static string RequestDeclarations(OperationSpec operation) =>
+        string.Join(", ", Members(operation).Select(member => member.Declaration));
+
+    public static string RequestArguments(OperationSpec operation) =>
+        string.Join(", ", Members(operation).Select(member => member.Name));
+
     /// <summary>The C# type of the success result, or null for an operation that returns no body.</summary>
     public static string? ResultType(OperationSpec operation) => operation.Success switch
     {

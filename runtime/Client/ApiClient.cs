@@ -56,7 +56,18 @@ public sealed class ApiClient : IDisposable
     [EditorBrowsable(EditorBrowsableState.Never)]
     public Task<ApiResponse<T>> SendJsonAsync<T>(ApiRequest request, ErrorReader? readError, CancellationToken cancellationToken)
         where T : IJsonValue<T> =>
-        SendAsync(request, JsonResponse<T>.Read, readError, cancellationToken);
+        SendAsync<T, ApiResponse<T>, WholeResponse<T>>(request, JsonResponse<T>.Read, readError, cancellationToken);
+
+    /// <summary>As <see cref="SendJsonAsync{T}"/>, returning only the parsed body (the generated <c>XAsync</c> methods).</summary>
+    /// <typeparam name="T">The generated model, enum or union.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="readError">Reads the typed error model of a non-2xx response, if the operation declares one.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The parsed body.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public Task<T> SendJsonForDataAsync<T>(ApiRequest request, ErrorReader? readError, CancellationToken cancellationToken)
+        where T : IJsonValue<T> =>
+        SendAsync<T, T, DataOnly<T>>(request, JsonResponse<T>.Read, readError, cancellationToken);
 
     /// <summary>Sends a request whose success body is not read, as <see cref="SendAsync{T}"/> does.</summary>
     /// <param name="request">The request.</param>
@@ -65,7 +76,18 @@ public sealed class ApiClient : IDisposable
     /// <returns>The status and headers.</returns>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public Task<ApiResponse<object?>> SendWithoutBodyAsync(ApiRequest request, ErrorReader? readError, CancellationToken cancellationToken) =>
-        SendAsync<object?>(request, static (statusCode, body) => null, readError, cancellationToken);
+        SendAsync<object?, ApiResponse<object?>, WholeResponse<object?>>(request, static (statusCode, body) => null, readError, cancellationToken);
+
+    /// <summary>As <see cref="SendAsync{T}"/>, returning only the parsed body (the generated <c>XAsync</c> methods).</summary>
+    /// <typeparam name="T">The result type.</typeparam>
+    /// <param name="request">The request.</param>
+    /// <param name="readResponse">Reads the body of a 2xx response.</param>
+    /// <param name="readError">Reads the typed error model of a non-2xx response, if the operation declares one.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The parsed body.</returns>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public Task<T> SendForDataAsync<T>(ApiRequest request, ResponseReader<T> readResponse, ErrorReader? readError, CancellationToken cancellationToken) =>
+        SendAsync<T, T, DataOnly<T>>(request, readResponse, readError, cancellationToken);
 
     /// <summary>Sends one request, retrying as configured, and reads the whole response.</summary>
     /// <typeparam name="T">The result type.</typeparam>
@@ -83,20 +105,31 @@ public sealed class ApiClient : IDisposable
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     [EditorBrowsable(EditorBrowsableState.Never)]
-    public async Task<ApiResponse<T>> SendAsync<T>(
+    public Task<ApiResponse<T>> SendAsync<T>(
+        ApiRequest request,
+        ResponseReader<T> readResponse,
+        ErrorReader? readError,
+        CancellationToken cancellationToken) =>
+        SendAsync<T, ApiResponse<T>, WholeResponse<T>>(request, readResponse, readError, cancellationToken);
+
+    // Every call, whether it returns the whole response or only its body: one async method either way, so XAsync
+    // needs no second state machine over XWithHttpInfoAsync's.
+    private async Task<TResult> SendAsync<T, TResult, TShape>(
         ApiRequest request,
         ResponseReader<T> readResponse,
         ErrorReader? readError,
         CancellationToken cancellationToken)
+        where TShape : IResultShape<T, TResult>
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(readResponse);
         ObjectDisposedException.ThrowIf(_disposed, this);
+        request.MarkSent();
 
         CallSettings settings = CallSettings.Freeze(Configuration, request);
         TransportSecurity.ThrowIfInsecure(request.OperationName, settings.Uri, settings.AllowInsecureHttp);
         cancellationToken.ThrowIfCancellationRequested();
-        byte[]? body = request.Body is null ? null : RequestCompression.Encode(request.Body, request.Headers);
+        ReadOnlyMemory<byte>? body = request.Body is { } written ? RequestCompression.Encode(written, request.Headers) : (ReadOnlyMemory<byte>?)null;
 
         CallTelemetry telemetry = CallTelemetry.Start(request, settings.Uri);
         int retry = 0;
@@ -119,7 +152,7 @@ public sealed class ApiClient : IDisposable
                 if (result is not null)
                 {
                     telemetry.Succeeded(result.StatusCode, retry);
-                    return result;
+                    return TShape.From(result);
                 }
 
                 telemetry.Retrying(retry, attempt, delay);
@@ -131,6 +164,15 @@ public sealed class ApiClient : IDisposable
         {
             telemetry.Failed(exception, retry);
             throw;
+        }
+        finally
+        {
+            // The client's own handler has sent the whole body by the time an attempt ends (HTTP/1.1 sends the
+            // content before it reads the response); what an injected HttpClient's handlers do is not known.
+            if (_ownInvoker is not null)
+            {
+                request.ReturnPooledBody();
+            }
         }
     }
 
@@ -219,7 +261,7 @@ public sealed class ApiClient : IDisposable
     // comes from a pool: every call makes at least one attempt, and under load each allocation is paid in GCs.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<Attempt> SendOnceAsync(
-        ApiRequest request, byte[]? body, CallSettings settings, int attemptNumber, CancellationToken cancellationToken)
+        ApiRequest request, ReadOnlyMemory<byte>? body, CallSettings settings, int attemptNumber, CancellationToken cancellationToken)
     {
         using var attemptCancellation = new AttemptCancellation(settings.Timeout, cancellationToken);
 
@@ -293,12 +335,12 @@ public sealed class ApiClient : IDisposable
         }
     }
 
-    private static HttpRequestMessage CreateMessage(ApiRequest request, byte[]? body, CallSettings settings)
+    private static HttpRequestMessage CreateMessage(ApiRequest request, ReadOnlyMemory<byte>? body, CallSettings settings)
     {
         var message = new HttpRequestMessage(request.Method, settings.Uri);
-        if (body is not null)
+        if (body is { } content)
         {
-            message.Content = new ByteArrayContent(body);
+            message.Content = new ReadOnlyMemoryContent(content);
             // Set without parsing: the generator wrote the value from the spec's media type.
             message.Content.Headers.TryAddWithoutValidation("Content-Type", request.BodyContentType!);
         }
@@ -359,6 +401,22 @@ public sealed class ApiClient : IDisposable
         attempt.Timeout is { } timeout
             ? $"timed out after {TimeText.Seconds(timeout)}"
             : $"{attempt.Failure!.GetType().Name}: {attempt.Failure.Message}";
+
+    // What a call returns: XWithHttpInfoAsync the whole response, XAsync its body.
+    private interface IResultShape<T, TResult>
+    {
+        static abstract TResult From(ApiResponse<T> response);
+    }
+
+    private readonly struct WholeResponse<T> : IResultShape<T, ApiResponse<T>>
+    {
+        public static ApiResponse<T> From(ApiResponse<T> response) => response;
+    }
+
+    private readonly struct DataOnly<T> : IResultShape<T, T>
+    {
+        public static T From(ApiResponse<T> response) => response.Data;
+    }
 
     // One reader per generated type, made once: a generated method passes no lambda of its own.
     private static class JsonResponse<T>

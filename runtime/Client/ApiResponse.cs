@@ -1,6 +1,4 @@
 using System.Collections.Generic;
-using System.ComponentModel;
-using System.Threading.Tasks;
 
 namespace DatadogGen;
 
@@ -35,15 +33,4 @@ public class ApiResponse
 
     /// <summary>Datadog's rate-limit headers of this response, parsed when first asked for.</summary>
     public ApiRateLimit RateLimit => _rateLimit ??= ApiRateLimit.From(Headers);
-
-    /// <summary>
-    /// The body of a call's response, for the generated <c>XAsync</c> methods over <c>XWithHttpInfoAsync</c>: one
-    /// shared async method instead of a state machine per generated method.
-    /// </summary>
-    /// <typeparam name="T">The body type.</typeparam>
-    /// <param name="response">The call.</param>
-    /// <returns>Its body.</returns>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public static async Task<T> DataAsync<T>(Task<ApiResponse<T>> response) =>
-        (await (response ?? throw new System.ArgumentNullException(nameof(response))).ConfigureAwait(false)).Data;
 }

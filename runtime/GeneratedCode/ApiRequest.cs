@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Net.Http;
@@ -67,8 +68,14 @@ public sealed class ApiRequest
     /// <summary>The path as the spec writes it, with its parameters' names in braces.</summary>
     public string PathTemplate { get; }
 
+    // The serialized body: a JSON body lives in an array from the shared pool until the call is over.
+    private byte[]? _body;
+    private int _bodyLength;
+    private bool _bodyPooled;
+    private int _sent;
+
     /// <summary>The serialized body, or null when the request has none.</summary>
-    internal byte[]? Body { get; private set; }
+    internal ReadOnlyMemory<byte>? Body => _body is { } body ? body.AsMemory(0, _bodyLength) : (ReadOnlyMemory<byte>?)null;
 
     /// <summary>The media type of <see cref="Body"/>.</summary>
     internal string? BodyContentType { get; private set; }
@@ -111,7 +118,8 @@ public sealed class ApiRequest
     /// <param name="contentType">Its media type, when the spec names another than application/json (text/json).</param>
     public void SetJsonBody<T>(T value, JsonValueWriter<T> write, string contentType = JsonContentType)
     {
-        Body = JsonModel.Serialize(value, write);
+        byte[] pooled = JsonModel.SerializeToPooledArray(value, write, out int length);
+        SetBody(pooled, length, pooled: true);
         BodyContentType = contentType;
     }
 
@@ -136,7 +144,8 @@ public sealed class ApiRequest
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentException.ThrowIfNullOrEmpty(contentType);
-        Body = Encoding.UTF8.GetBytes(text);
+        byte[] bytes = Encoding.UTF8.GetBytes(text);
+        SetBody(bytes, bytes.Length, pooled: false);
         BodyContentType = contentType + "; charset=utf-8";
     }
 
@@ -149,7 +158,7 @@ public sealed class ApiRequest
         ArgumentException.ThrowIfNullOrEmpty(contentType);
         using var buffer = new MemoryStream();
         content.CopyTo(buffer);
-        Body = buffer.ToArray();
+        SetBody(buffer.ToArray(), (int)buffer.Length, pooled: false);
         BodyContentType = contentType;
     }
 
@@ -160,8 +169,38 @@ public sealed class ApiRequest
         ArgumentNullException.ThrowIfNull(form);
         using var buffer = new MemoryStream();
         form.CopyTo(buffer, context: null, CancellationToken.None);
-        Body = buffer.ToArray();
+        SetBody(buffer.ToArray(), (int)buffer.Length, pooled: false);
         BodyContentType = form.Headers.ContentType!.ToString();
+    }
+
+    /// <summary>Marks the request as sent: its pooled body goes back to the pool after the call, so a second send would send another call's bytes.</summary>
+    /// <exception cref="InvalidOperationException">The request was sent before.</exception>
+    internal void MarkSent()
+    {
+        if (Interlocked.Exchange(ref _sent, 1) != 0)
+        {
+            throw new InvalidOperationException($"The request of {OperationName} was already sent; an ApiRequest is sent once.");
+        }
+    }
+
+    /// <summary>
+    /// Gives a pooled body back once no one reads it any more: the client's own handler has sent it whole when
+    /// the response arrives (HTTP/1.1 sends the content before it reads the response).
+    /// </summary>
+    internal void ReturnPooledBody()
+    {
+        if (_bodyPooled && Interlocked.Exchange(ref _body, null) is { } array)
+        {
+            ArrayPool<byte>.Shared.Return(array);
+        }
+    }
+
+    private void SetBody(byte[] body, int length, bool pooled)
+    {
+        ReturnPooledBody();
+        _body = body;
+        _bodyLength = length;
+        _bodyPooled = pooled;
     }
 
     /// <summary>

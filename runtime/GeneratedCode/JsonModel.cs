@@ -100,29 +100,55 @@ public static class JsonModel
     /// <exception cref="InvalidOperationException"><paramref name="write"/> wrote no value or an incomplete one.</exception>
     public static byte[] Serialize<T>(T value, JsonValueWriter<T> write)
     {
-        ArgumentNullException.ThrowIfNull(write);
         SerializationBuffer rented = SerializationBuffer.Rent();
         try
         {
-            Utf8JsonWriter writer = rented.Writer;
-            write(writer, value);
-            if (writer.CurrentDepth != 0)
-            {
-                throw new InvalidOperationException("The JSON writer delegate left an object or array open.");
-            }
-
-            writer.Flush();
-            if (rented.Buffer.WrittenCount == 0)
-            {
-                throw new InvalidOperationException("The JSON writer delegate wrote nothing.");
-            }
-
-            return rented.Buffer.WrittenSpan.ToArray();
+            return WriteDocument(value, write, rented).ToArray();
         }
         finally
         {
             SerializationBuffer.Return(rented);
         }
+    }
+
+    /// <summary>
+    /// As <see cref="Serialize{T}"/>, into an array from the shared pool (longer than the document): a request
+    /// body, which <see cref="ApiClient"/> gives back to the pool once the call is over.
+    /// </summary>
+    internal static byte[] SerializeToPooledArray<T>(T value, JsonValueWriter<T> write, out int length)
+    {
+        SerializationBuffer rented = SerializationBuffer.Rent();
+        try
+        {
+            ReadOnlySpan<byte> document = WriteDocument(value, write, rented);
+            byte[] array = ArrayPool<byte>.Shared.Rent(document.Length);
+            document.CopyTo(array);
+            length = document.Length;
+            return array;
+        }
+        finally
+        {
+            SerializationBuffer.Return(rented);
+        }
+    }
+
+    private static ReadOnlySpan<byte> WriteDocument<T>(T value, JsonValueWriter<T> write, SerializationBuffer rented)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        Utf8JsonWriter writer = rented.Writer;
+        write(writer, value);
+        if (writer.CurrentDepth != 0)
+        {
+            throw new InvalidOperationException("The JSON writer delegate left an object or array open.");
+        }
+
+        writer.Flush();
+        if (rented.Buffer.WrittenCount == 0)
+        {
+            throw new InvalidOperationException("The JSON writer delegate wrote nothing.");
+        }
+
+        return rented.Buffer.WrittenSpan;
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace DatadogGen.Pipeline;
 /// </summary>
 internal static class RequestCompression
 {
-    public static byte[] Encode(byte[] body, IReadOnlyList<KeyValuePair<string, string>> headers)
+    public static ReadOnlyMemory<byte> Encode(ReadOnlyMemory<byte> body, IReadOnlyList<KeyValuePair<string, string>> headers)
     {
         for (int i = 0; i < headers.Count; i++)
         {
@@ -32,12 +32,12 @@ internal static class RequestCompression
         return body;
     }
 
-    private static byte[] Compress(byte[] body, Func<Stream, Stream> createEncoder)
+    private static byte[] Compress(ReadOnlyMemory<byte> body, Func<Stream, Stream> createEncoder)
     {
         using var output = new MemoryStream();
         using (var encoder = createEncoder(output))
         {
-            encoder.Write(body);
+            encoder.Write(body.Span);
         }
 
         return output.ToArray();

@@ -132,7 +132,7 @@ public sealed class ApiClientRequestTests
     }
 
     [Fact]
-    public async Task BuildsAFreshMessageForEverySend()
+    public async Task ARequestIsSentOnce()
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync(200, """{"id":"a"}""");
         using var client = new ApiClient(TestConfiguration.For(server.BaseAddress));
@@ -140,10 +140,12 @@ public sealed class ApiClientRequestTests
         request.SetJsonBody(new Item("same"), TestModels.WriteItem);
 
         await client.SendAsync(request, TestModels.ReadItemResponse, null, CancellationToken.None);
-        await client.SendAsync(request, TestModels.ReadItemResponse, null, CancellationToken.None);
+        // Its pooled body went back to the pool when the call was over: a second send would send other bytes.
+        var again = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => client.SendAsync(request, TestModels.ReadItemResponse, null, CancellationToken.None));
 
-        Assert.Equal(2, server.Requests.Count);
-        Assert.Equal(server.Requests[0].Body, server.Requests[1].Body);
+        Assert.Equal("The request of v2.CreateItem was already sent; an ApiRequest is sent once.", again.Message);
+        Assert.Equal("""{"id":"same"}""", Encoding.UTF8.GetString(server.SingleRequest.Body));
     }
 
     private static ApiRequest Get(string path) => new("v2.GetItem", HttpMethod.Get, path);

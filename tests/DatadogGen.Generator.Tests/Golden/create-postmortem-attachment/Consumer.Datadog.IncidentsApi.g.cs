@@ -52,17 +52,19 @@ namespace Consumer.Datadog
         }
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::Consumer.Datadog.Attachment> CreateIncidentPostmortemAttachmentAsync(string incidentId, global::Consumer.Datadog.PostmortemAttachmentRequest body, global::System.Threading.CancellationToken cancellationToken = default) => global::DatadogGen.ApiResponse.DataAsync(CreateIncidentPostmortemAttachmentWithHttpInfoAsync(incidentId, body, cancellationToken));
+        public global::System.Threading.Tasks.Task<global::Consumer.Datadog.Attachment> CreateIncidentPostmortemAttachmentAsync(string incidentId, global::Consumer.Datadog.PostmortemAttachmentRequest body, global::System.Threading.CancellationToken cancellationToken = default) => _apiClient.SendJsonForDataAsync<global::Consumer.Datadog.Attachment>(BuildCreateIncidentPostmortemAttachmentRequest(incidentId, body), ReadCreateIncidentPostmortemAttachmentError, cancellationToken);
 
         /// <inheritdoc/>
-        public global::System.Threading.Tasks.Task<global::DatadogGen.ApiResponse<global::Consumer.Datadog.Attachment>> CreateIncidentPostmortemAttachmentWithHttpInfoAsync(string incidentId, global::Consumer.Datadog.PostmortemAttachmentRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::DatadogGen.ApiResponse<global::Consumer.Datadog.Attachment>> CreateIncidentPostmortemAttachmentWithHttpInfoAsync(string incidentId, global::Consumer.Datadog.PostmortemAttachmentRequest body, global::System.Threading.CancellationToken cancellationToken = default) => _apiClient.SendJsonAsync<global::Consumer.Datadog.Attachment>(BuildCreateIncidentPostmortemAttachmentRequest(incidentId, body), ReadCreateIncidentPostmortemAttachmentError, cancellationToken);
+
+        private global::DatadogGen.GeneratedCode.ApiRequest BuildCreateIncidentPostmortemAttachmentRequest(string incidentId, global::Consumer.Datadog.PostmortemAttachmentRequest body)
         {
             _apiClient.Configuration.ThrowIfUnstableOperationDisabled("v2.CreateIncidentPostmortemAttachment");
             global::System.ArgumentNullException.ThrowIfNull(incidentId);
             global::System.ArgumentNullException.ThrowIfNull(body);
             var request = new global::DatadogGen.GeneratedCode.ApiRequest("v2.CreateIncidentPostmortemAttachment", global::System.Net.Http.HttpMethod.Post, "/api/v2/incidents/{incident_id}/attachments/postmortems", "/api/v2/incidents/" + global::DatadogGen.GeneratedCode.ApiRequest.EscapePathSegment(incidentId) + "/attachments/postmortems");
             request.SetJsonBody(body, global::DatadogGen.GeneratedCode.JsonValue<global::Consumer.Datadog.PostmortemAttachmentRequest>.Write);
-            return _apiClient.SendJsonAsync<global::Consumer.Datadog.Attachment>(request, ReadCreateIncidentPostmortemAttachmentError, cancellationToken);
+            return request;
         }
 
         private static object? ReadCreateIncidentPostmortemAttachmentError(int statusCode, global::System.ReadOnlySpan<byte> body) => statusCode switch
