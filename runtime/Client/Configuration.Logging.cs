@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 
 namespace DatadogGen;
@@ -7,7 +8,7 @@ namespace DatadogGen;
 // DI package (DatadogGen.Extensions.DependencyInjection) bridges it to ILogger<ApiClient>.
 public sealed partial class Configuration
 {
-    private readonly HashSet<string> _unstableNoticesLogged = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _unstableNoticesLogged = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Receives the client's log lines, or null (the default) for none. Lines never contain a key or token:
@@ -33,12 +34,10 @@ public sealed partial class Configuration
             return;
         }
 
-        lock (_enabledLock)
+        // Read by every call while logging, so without a lock.
+        if (!_unstableNoticesLogged.TryAdd(operation, true))
         {
-            if (!_unstableNoticesLogged.Add(operation))
-            {
-                return;
-            }
+            return;
         }
 
         Write(ApiLogEvents.UnstableOperationCalled, nameof(ApiLogEvents.UnstableOperationCalled), ApiLogLevel.Debug,

@@ -32,7 +32,9 @@ public sealed partial class Configuration
         "us2.ddog-gov.com",
     ]);
 
-    private readonly HashSet<string> _enabledUnstableOperations = new(StringComparer.Ordinal);
+    // Replaced, never changed, when an operation is enabled or disabled: every call of an unstable operation
+    // reads it, and reading a published set needs no lock while many calls run at once.
+    private volatile HashSet<string> _enabledUnstableOperations = new(StringComparer.Ordinal);
     private readonly Lock _enabledLock = new();
     private string _site = DefaultSite;
     private Uri? _baseAddress;
@@ -117,14 +119,17 @@ public sealed partial class Configuration
         UnstableOperationRegistry.ThrowIfUnknown(operation);
         lock (_enabledLock)
         {
+            var next = new HashSet<string>(_enabledUnstableOperations, StringComparer.Ordinal);
             if (enabled)
             {
-                _enabledUnstableOperations.Add(operation);
+                next.Add(operation);
             }
             else
             {
-                _enabledUnstableOperations.Remove(operation);
+                next.Remove(operation);
             }
+
+            _enabledUnstableOperations = next;
         }
     }
 
@@ -134,11 +139,15 @@ public sealed partial class Configuration
     /// <exception cref="ArgumentException">No generated client registered an unstable operation of that name.</exception>
     public bool IsUnstableOperationEnabled(string operation)
     {
-        UnstableOperationRegistry.ThrowIfUnknown(operation);
-        lock (_enabledLock)
+        ArgumentNullException.ThrowIfNull(operation);
+        // Only a registered name can have been enabled, so the registry is asked only about the others.
+        if (_enabledUnstableOperations.Contains(operation))
         {
-            return _enabledUnstableOperations.Contains(operation);
+            return true;
         }
+
+        UnstableOperationRegistry.ThrowIfUnknown(operation);
+        return false;
     }
 
     /// <summary>The address requests are sent to: <see cref="BaseAddress"/> when set, else <c>https://api.{Site}</c>.</summary>
@@ -202,11 +211,7 @@ public sealed partial class Configuration
     /// <returns>A one-line description without secrets.</returns>
     public override string ToString()
     {
-        int enabledCount;
-        lock (_enabledLock)
-        {
-            enabledCount = _enabledUnstableOperations.Count;
-        }
+        int enabledCount = _enabledUnstableOperations.Count;
 
         return $"Configuration {{ Site = {_site}, BaseAddress = {_baseAddress?.ToString() ?? "(none)"}, " +
                $"ApiKey = {Describe(_apiKey)}, ApplicationKey = {Describe(_applicationKey)}, AccessToken = {Describe(_accessToken)}, " +
