@@ -14,25 +14,29 @@ using Xunit.Abstractions;
 namespace DatadogGen.Packaging.Tests;
 
 /// <summary>
-/// A new user's project: one PackageReference to DatadogGen from a local folder feed, the spec as AdditionalFiles,
-/// and the README's usage as Program.cs. It restores into a package folder of its own, builds with warnings as
-/// errors, and runs against a loopback server standing in for Datadog.
+/// A new user's project: the install snippet of README.md or of the package README (one PackageReference to
+/// DatadogGen, from a local folder feed, and the spec as AdditionalFiles) and its usage snippet as Program.cs, both
+/// as written. It restores into a package folder of its own, builds with warnings as errors, and runs against a
+/// loopback server standing in for Datadog.
 /// </summary>
 [Collection(PackagesCollection.Name)]
 public sealed class ConsumerTests(PackedPackages packages, ITestOutputHelper output)
 {
     private const string IncidentId = "00000000-0000-0000-0000-000000000000";
-    private const string GeneratedNamespace = "Consumer.PackagedClient";
 
-    [Fact]
-    public async Task ReadmeUsageBuildsFromThePackageAndCallsDatadog()
+    [Theory]
+    [InlineData("readme/install.xml", "readme/usage.cs")]
+    [InlineData("package-readme/install.xml", "package-readme/use.cs")]
+    public async Task ReadmeInstallAndUsageBuildFromThePackageAndCallDatadog(string install, string usage)
     {
-        var consumer = Path.Combine(packages.Directory, "consumer");
+        var consumer = Path.Combine(packages.Directory, "consumer-" + install.Split('/')[0]);
         var packageFolder = Path.Combine(packages.Directory, "consumer-packages");
         Directory.CreateDirectory(consumer);
         File.WriteAllText(Path.Combine(consumer, "nuget.config"), NuGetConfig(packages.Feed));
-        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), ProjectFile(packages.Version, packageFolder));
-        File.WriteAllText(Path.Combine(consumer, "Program.cs"), ProgramFromReadme());
+        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), ProjectFile(DocSnippets.WithPackageVersion(DocSnippets.Code(install), packages.Version), packageFolder));
+        // The snippet names the spec datadog-openapi.yaml: this repository's subset of Datadog's spec stands in for it.
+        File.Copy(RepositoryPaths.InRepository("specs", "create-postmortem-attachment.yaml"), Path.Combine(consumer, "datadog-openapi.yaml"));
+        File.WriteAllText(Path.Combine(consumer, "Program.cs"), ProgramFromUsage(DocSnippets.Code(usage)));
 
         var build = await DotNet.RunAsync(consumer,
             ["build", "Consumer.csproj", "-c", "Release", "--disable-build-servers", "-warnaserror"],
@@ -68,7 +72,16 @@ public sealed class ConsumerTests(PackedPackages packages, ITestOutputHelper out
         Assert.Equal($"/api/v2/incidents/{IncidentId}/attachments/postmortems", request.RawTarget);
         Assert.Equal("test-api-key", request.Headers["DD-API-KEY"]);
         Assert.Equal("test-app-key", request.Headers["DD-APPLICATION-KEY"]);
-        JsonAssert.Equivalent(ReferenceExamples.Request, Encoding.UTF8.GetString(request.Body));
+        var sent = Encoding.UTF8.GetString(request.Body);
+        if (usage == "readme/usage.cs")
+        {
+            // The README's example is the API reference's own request.
+            JsonAssert.Equivalent(ReferenceExamples.Request, sent);
+        }
+        else
+        {
+            Assert.Contains("\"type\":\"incident_attachments\"", sent, StringComparison.Ordinal);
+        }
 
         foreach (var pack in packages.PackResults)
         {
@@ -80,7 +93,7 @@ public sealed class ConsumerTests(PackedPackages packages, ITestOutputHelper out
     }
 
     /// <summary>The local feed for the two packages (nothing else may come from it), nuget.org for anything else.</summary>
-    private static string NuGetConfig(string feed) => $"""
+    internal static string NuGetConfig(string feed) => $"""
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>
           <packageSources>
@@ -101,10 +114,10 @@ public sealed class ConsumerTests(PackedPackages packages, ITestOutputHelper out
         """;
 
     /// <summary>
-    /// A new console app with one PackageReference and the spec. The namespace is set through AdditionalFiles
-    /// metadata, so building proves the package's build/DatadogGen.props reached the generator.
+    /// A new console app around a snippet's ItemGroup (the PackageReference and the spec). The namespace is set
+    /// through AdditionalFiles metadata, so building proves the package's build/DatadogGen.props reached the generator.
     /// </summary>
-    private static string ProjectFile(string version, string packageFolder) => $"""
+    private static string ProjectFile(string itemGroup, string packageFolder) => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
             <OutputType>Exe</OutputType>
@@ -117,30 +130,24 @@ public sealed class ConsumerTests(PackedPackages packages, ITestOutputHelper out
             <!-- As under NativeAOT: reflection-based JSON throws, so the run proves the generated code needs none. -->
             <JsonSerializerIsReflectionEnabledByDefault>false</JsonSerializerIsReflectionEnabledByDefault>
           </PropertyGroup>
-          <ItemGroup>
-            <PackageReference Include="DatadogGen" Version="{version}" />
-            <AdditionalFiles Include="{RepositoryPaths.InRepository("specs", "create-postmortem-attachment.yaml")}" DatadogGenNamespace="{GeneratedNamespace}" />
-          </ItemGroup>
+        {itemGroup}
         </Project>
         """;
 
     /// <summary>
-    /// The code block under "## Usage" in README.md, as it is today, plus a using for the generated namespace, a
-    /// line after the Configuration that aims it at the address given as argument, and a line printing the result.
+    /// A usage snippet as it is, plus a line after its Configuration that aims it at the address given as argument,
+    /// and a line printing the result.
     /// </summary>
-    private static string ProgramFromReadme()
+    private static string ProgramFromUsage(string usage)
     {
-        var readme = File.ReadAllText(RepositoryPaths.InRepository("README.md"));
-        var usage = Regex.Match(readme, "## Usage\\s+```csharp\\n(?<code>.*?)```", RegexOptions.Singleline).Groups["code"].Value;
         var lines = usage.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
         var configurationLine = lines.FindIndex(line => line.Contains("new DatadogGen.Configuration(", StringComparison.Ordinal));
-        Assert.True(configurationLine >= 0, "README.md's usage under '## Usage' no longer creates a DatadogGen.Configuration:\n" + usage);
+        Assert.True(configurationLine >= 0, "The usage snippet no longer creates a DatadogGen.Configuration:\n" + usage);
         var variable = Regex.Match(lines[configurationLine], @"var\s+(?<name>\w+)\s*=").Groups["name"].Value;
         Assert.False(string.IsNullOrEmpty(variable), "Cannot tell the Configuration variable's name in: " + lines[configurationLine]);
         Assert.Contains(lines, line => line.Contains("Attachment response", StringComparison.Ordinal));
 
         lines.Insert(configurationLine + 1, $"{variable}.BaseAddress = new Uri(args[0]);");
-        return $"using {GeneratedNamespace};\n\n" + string.Join("\n", lines).TrimEnd() +
-            "\nConsole.WriteLine($\"Created attachment {response.Data?.Id}\");\n";
+        return string.Join("\n", lines).TrimEnd() + "\nConsole.WriteLine($\"Created attachment {response.Data?.Id}\");\n";
     }
 }
