@@ -6,7 +6,7 @@ namespace DatadogGen.Pipeline;
 
 /// <summary>
 /// The User-Agent header, shaped like the official clients' so Datadog can tell clients apart:
-/// <c>datadog-gen-csharp/0.1.0 (dotnet 10.0.1; os Linux; arch x64)</c>.
+/// <c>datadog-gen-csharp/0.1.0 (dotnet 10.0.12; os Linux; arch x64)</c>.
 /// </summary>
 internal static class UserAgent
 {

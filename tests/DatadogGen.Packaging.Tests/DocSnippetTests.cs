@@ -1,5 +1,7 @@
 using System;
+using System.IO;
 using System.Linq;
+using DatadogGen.Testing;
 using Xunit;
 
 namespace DatadogGen.Packaging.Tests;
@@ -19,6 +21,7 @@ public sealed class DocSnippetTests
         "getting-started/Datadog.Client.csproj",
         "getting-started/IncidentTool-over-library.csproj",
         "getting-started/output.txt",
+        "getting-started/create.sh",
         "readme/project-references.xml",
     ];
 
@@ -43,5 +46,21 @@ public sealed class DocSnippetTests
         var blocks = DocSnippets.All();
         Assert.Contains(blocks, s => s.Language == "sh" && s.Name is null);
         Assert.Contains(blocks, s => s.Name == "getting-started/Program.cs" && s.Code.Contains("ListIncidentsWithPaginationAsync", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheTemplateHoldsTheGuidesLibraryLayout()
+    {
+        // dotnet new datadog-incidents makes the layout of getting-started.md's last section: the same three files.
+        var content = RepositoryPaths.InRepository("templates", "content", "datadog-incidents");
+        Assert.Equal(DocSnippets.Code("getting-started/Datadog.Client.csproj"),
+            File.ReadAllText(Path.Combine(content, "Datadog.Client", "Datadog.Client.csproj")).Replace("DATADOGGEN_VERSION", "0.1.0", StringComparison.Ordinal));
+        Assert.Equal(DocSnippets.Code("getting-started/IncidentTool-over-library.csproj"),
+            File.ReadAllText(Path.Combine(content, "IncidentTool", "IncidentTool.csproj")));
+        Assert.Equal(DocSnippets.Code("getting-started/Program.cs"), File.ReadAllText(Path.Combine(content, "IncidentTool", "Program.cs")));
+
+        // The version the template's library references by default is the one this repository packs.
+        var version = System.Xml.Linq.XDocument.Load(RepositoryPaths.InRepository("Directory.Build.props")).Descendants("Version").Single().Value;
+        Assert.Contains($"\"defaultValue\": \"{version}\"", File.ReadAllText(Path.Combine(content, ".template.config", "template.json")), StringComparison.Ordinal);
     }
 }

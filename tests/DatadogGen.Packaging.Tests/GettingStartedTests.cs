@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using DatadogGen.StandIn;
 using DatadogGen.Testing;
@@ -20,7 +21,7 @@ public sealed class GettingStartedTests(PackedPackages packages, ITestOutputHelp
     [SharedDataFact]
     public async Task TheToolListsEveryIncidentReadsOneRenamesItAndAttachesAPostmortem()
     {
-        var tool = Folder("getting-started", "IncidentTool");
+        var tool = await CreateAsGuideSaysAsync();
         File.WriteAllText(Path.Combine(tool, "IncidentTool.csproj"), Snippet("getting-started/IncidentTool.csproj"));
         File.Copy(SharedData.PathOf("openapi-v2.yaml"), Path.Combine(tool, "openapi.yaml"));
         File.WriteAllText(Path.Combine(tool, "Program.cs"), DocSnippets.Code("getting-started/Program.cs"));
@@ -41,6 +42,34 @@ public sealed class GettingStartedTests(PackedPackages packages, ITestOutputHelp
 
         await BuildAsync(tool, "IncidentTool.csproj");
         await RunAgainstTheStandInAsync(tool);
+    }
+
+    // Step 2's commands as written, next to a "DatadogGen" folder whose artifacts/packages is the packed feed; only
+    // the package version is the one this run packed.
+    private async Task<string> CreateAsGuideSaysAsync()
+    {
+        var root = Path.Combine(packages.Directory, "getting-started");
+        Directory.CreateDirectory(Path.Combine(root, "DatadogGen", "artifacts"));
+        Directory.CreateSymbolicLink(Path.Combine(root, "DatadogGen", "artifacts", "packages"), packages.Feed);
+        var directory = root;
+        foreach (var line in DocSnippets.Code("getting-started/create.sh").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var words = line.Trim().Split(' ');
+            if (words[0] == "cd")
+            {
+                directory = Path.Combine(directory, words[1]);
+                continue;
+            }
+
+            Assert.Equal("dotnet", words[0]);
+            var arguments = words[1..].Select(word => word == "0.1.0" ? packages.Version : word).ToArray();
+            var step = await DotNet.RunAsync(directory, arguments,
+                new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(packages.Directory, "getting-started-packages") });
+            Assert.True(step.ExitCode == 0, step.ToString());
+        }
+
+        Assert.True(File.Exists(Path.Combine(directory, "IncidentTool.csproj")), "Step 2 did not leave IncidentTool/IncidentTool.csproj.");
+        return directory;
     }
 
     private string Snippet(string name) => DocSnippets.WithPackageVersion(DocSnippets.Code(name), packages.Version);

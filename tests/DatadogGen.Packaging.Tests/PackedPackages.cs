@@ -8,8 +8,8 @@ using Xunit;
 namespace DatadogGen.Packaging.Tests;
 
 /// <summary>
-/// DatadogGen and DatadogGen.Runtime packed once for all tests of the "Packages" collection, exactly as a release
-/// would pack them (`dotnet pack -c Release` of generator/ and runtime/), with a version no other run uses so that
+/// DatadogGen, DatadogGen.Runtime and DatadogGen.Templates packed once for all tests of the "Packages" collection,
+/// exactly as a release would pack them (`dotnet pack -c Release` of generator/, runtime/ and templates/), with a version no other run uses so that
 /// no NuGet cache can hold an older copy. Build output goes to the temporary folder (--artifacts-path), never to
 /// the projects' own bin/ and obj/, so the packing neither disturbs nor reuses a developer's build.
 /// </summary>
@@ -26,7 +26,7 @@ public sealed class PackedPackages : IAsyncLifetime
         Feed = Path.Combine(Directory, "feed");
     }
 
-    /// <summary>The version both packages were packed with, e.g. 0.0.0-test-1a2b3c4d5e6f.</summary>
+    /// <summary>The version the packages were packed with, e.g. 0.0.0-test-1a2b3c4d5e6f.</summary>
     public string Version { get; }
 
     /// <summary>The temporary folder that holds everything this run writes.</summary>
@@ -38,6 +38,8 @@ public sealed class PackedPackages : IAsyncLifetime
     public string AnalyzerPackage => Path.Combine(Feed, $"DatadogGen.{Version}.nupkg");
 
     public string RuntimePackage => Path.Combine(Feed, $"DatadogGen.Runtime.{Version}.nupkg");
+
+    public string TemplatesPackage => Path.Combine(Feed, $"DatadogGen.Templates.{Version}.nupkg");
 
     /// <summary>The version of the SDK that packed them (what `dotnet --version` says in the repository).</summary>
     public string SdkVersion { get; private set; } = "";
@@ -58,7 +60,7 @@ public sealed class PackedPackages : IAsyncLifetime
         Assert.True(version.ExitCode == 0, version.ToString());
         SdkVersion = version.Output.Trim();
 
-        foreach (var project in new[] { "generator/DatadogGen.Generator.csproj", "runtime/DatadogGen.Runtime.csproj" })
+        foreach (var project in new[] { "generator/DatadogGen.Generator.csproj", "runtime/DatadogGen.Runtime.csproj", "templates/DatadogGen.Templates.csproj" })
         {
             var result = await DotNet.RunAsync(RepositoryPaths.Root,
             [

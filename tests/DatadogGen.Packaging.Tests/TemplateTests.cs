@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading.Tasks;
+using DatadogGen.StandIn;
+using DatadogGen.Testing;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace DatadogGen.Packaging.Tests;
+
+/// <summary>
+/// The DatadogGen.Templates package as a user gets it: installed into a template store of the test's own,
+/// instantiated with `dotnet new datadog-incidents`, built from the packed DatadogGen package and run against the
+/// stand-in, as its README says.
+/// </summary>
+[Collection(PackagesCollection.Name)]
+public sealed class TemplateTests(PackedPackages packages, ITestOutputHelper output)
+{
+    [SharedDataFact]
+    public async Task TheTemplatesToolBuildsAndRunsAgainstTheStandIn()
+    {
+        var solution = await InstantiateAsync("AcmeTool");
+        File.Copy(SharedData.PathOf("openapi-v2.yaml"), Path.Combine(solution, "Datadog.Client", "openapi.yaml"));
+
+        var build = await BuildAsync(solution, "AcmeTool/AcmeTool.csproj");
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains(" 0 Warning(s)", build.Output);
+
+        await using IncidentStandIn standIn = await IncidentStandIn.StartAsync();
+        var run = await DotNet.RunAsync(solution,
+            [Path.Combine(solution, "AcmeTool", "bin", "Release", "net10.0", "AcmeTool.dll")],
+            new Dictionary<string, string?>
+            {
+                ["DATADOG_STAND_IN"] = standIn.BaseAddress.ToString(),
+                ["DD_API_KEY"] = null,
+                ["DD_APP_KEY"] = null,
+                ["DD_SITE"] = null,
+            },
+            TimeSpan.FromMinutes(1));
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("23 incidents", run.Output);
+        Assert.Contains($"Postmortem attached: {standIn.BaseAddress}notebook/1", run.Output);
+    }
+
+    [Fact]
+    public async Task WithoutTheSpecTheBuildSaysWhereToGetIt()
+    {
+        var solution = await InstantiateAsync("NoSpecTool");
+
+        var build = await BuildAsync(solution, "NoSpecTool/NoSpecTool.csproj");
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("error DDGT001: Datadog.Client needs Datadog's OpenAPI spec as Datadog.Client/openapi.yaml.", build.Output);
+        Assert.Contains("https://raw.githubusercontent.com/DataDog/datadog-api-client-python/master/.generator/schemas/v2/openapi.yaml", build.Output);
+        Assert.DoesNotContain("error CS", build.Output);
+    }
+
+    // `dotnet new install` into a template store of the test's own (--debug:custom-hive), so the user's templates
+    // are left alone.
+    private async Task<string> InstantiateAsync(string name)
+    {
+        var hive = Path.Combine(packages.Directory, "template-hive-" + name);
+        var install = await DotNet.RunAsync(packages.Directory, ["new", "install", packages.TemplatesPackage, "--debug:custom-hive", hive]);
+        Assert.True(install.ExitCode == 0, install.ToString());
+
+        var solution = Path.Combine(packages.Directory, "templates", name);
+        var create = await DotNet.RunAsync(packages.Directory,
+            ["new", "datadog-incidents", "-n", name, "-o", solution, "--DatadogGenVersion", packages.Version, "--debug:custom-hive", hive]);
+        Assert.True(create.ExitCode == 0, create.ToString());
+        File.WriteAllText(Path.Combine(solution, "nuget.config"), ConsumerTests.NuGetConfig(packages.Feed));
+        return solution;
+    }
+
+    private async Task<CommandResult> BuildAsync(string solution, string project)
+    {
+        var build = await DotNet.RunAsync(solution,
+            ["build", project, "-c", "Release", "--disable-build-servers", "-warnaserror"],
+            new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(packages.Directory, "template-packages") });
+        output.WriteLine($"{build.Command}: {build.Elapsed.TotalSeconds:0.0} s");
+        return build;
+    }
+}
