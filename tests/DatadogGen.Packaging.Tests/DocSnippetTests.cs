@@ -21,6 +21,7 @@ public sealed class DocSnippetTests
         "getting-started/Datadog.Client.csproj",
         "getting-started/IncidentTool-over-library.csproj",
         "getting-started/output.txt",
+        "getting-started/error.txt",
         "getting-started/create.sh",
         "readme/project-references.xml",
     ];

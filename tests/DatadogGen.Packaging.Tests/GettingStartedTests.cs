@@ -28,6 +28,7 @@ public sealed class GettingStartedTests(PackedPackages packages, ITestOutputHelp
 
         await BuildAsync(tool, "IncidentTool.csproj");
         await RunAgainstTheStandInAsync(tool);
+        await RunWithTheStandInStoppedAsync(tool);
     }
 
     [SharedDataFact]
@@ -92,6 +93,25 @@ public sealed class GettingStartedTests(PackedPackages packages, ITestOutputHelp
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Contains(" 0 Warning(s)", build.Output);
         output.WriteLine($"{build.Command}: {build.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    // "How errors look": the guide's message, with the port of a stand-in that has just stopped.
+    private static async Task RunWithTheStandInStoppedAsync(string tool)
+    {
+        Uri stopped;
+        await using (IncidentStandIn standIn = await IncidentStandIn.StartAsync())
+        {
+            stopped = standIn.BaseAddress;
+        }
+
+        var run = await DotNet.RunAsync(tool,
+            [Path.Combine(tool, "bin", "Release", "net10.0", "IncidentTool.dll")],
+            new Dictionary<string, string?> { ["DATADOG_STAND_IN"] = stopped.ToString(), ["DD_API_KEY"] = null, ["DD_APP_KEY"] = null, ["DD_SITE"] = null },
+            TimeSpan.FromMinutes(1));
+
+        Assert.Equal(1, run.ExitCode);
+        var expected = DocSnippets.Code("getting-started/error.txt").Replace("127.0.0.1:5080", stopped.Authority, StringComparison.Ordinal);
+        Assert.Equal(expected.Trim(), run.Output.Trim());
     }
 
     private async Task RunAgainstTheStandInAsync(string tool)
