@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using DatadogGen.StandIn;
@@ -13,7 +14,19 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
-await using IncidentStandIn standIn = await IncidentStandIn.StartAsync(port);
+IncidentStandIn standIn;
+try
+{
+    standIn = await IncidentStandIn.StartAsync(port);
+}
+catch (IOException ex)
+{
+    // Kestrel reports a port it cannot bind as an IOException.
+    Console.Error.WriteLine($"error: cannot listen on 127.0.0.1:{port} ({ex.Message}); choose another port with --port <number>.");
+    return 1;
+}
+
+await using var stopOnExit = standIn;
 Console.WriteLine($"Datadog stand-in for the Incidents API listening on {standIn.BaseAddress} ({IncidentStandIn.SeededIncidents} incidents); Ctrl+C stops it.");
 Console.WriteLine("It accepts any DD-API-KEY and DD-APPLICATION-KEY, but both must be sent.");
 try
@@ -23,3 +36,5 @@ try
 catch (OperationCanceledException)
 {
 }
+
+return 0;
