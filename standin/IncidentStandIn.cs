@@ -63,7 +63,16 @@ public sealed class IncidentStandIn : IAsyncDisposable
         WebApplication app = builder.Build();
         IncidentStandIn? standIn = null;
         app.Run(context => standIn!.HandleAsync(context));
-        await app.StartAsync().ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync().ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         standIn = new IncidentStandIn(app, new Uri(app.Urls.First().TrimEnd('/') + "/"));
         return standIn;
     }
