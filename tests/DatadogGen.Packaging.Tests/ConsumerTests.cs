@@ -38,9 +38,7 @@ public sealed class ConsumerTests(PackedPackages packages, ITestOutputHelper out
         File.Copy(RepositoryPaths.InRepository("specs", "create-postmortem-attachment.yaml"), Path.Combine(consumer, "datadog-openapi.yaml"));
         File.WriteAllText(Path.Combine(consumer, "Program.cs"), ProgramFromUsage(DocSnippets.Code(usage)));
 
-        var build = await DotNet.RunAsync(consumer,
-            ["build", "Consumer.csproj", "-c", "Release", "--disable-build-servers", "-warnaserror"],
-            new Dictionary<string, string?> { ["NUGET_PACKAGES"] = packageFolder });
+        var build = await DotNet.BuildConsumerAsync(consumer, "Consumer.csproj", packageFolder);
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.DoesNotMatch(@": warning [A-Z]+\d+", build.Output);
         Assert.Contains(" 0 Warning(s)", build.Output);
@@ -117,7 +115,7 @@ public sealed class ConsumerTests(PackedPackages packages, ITestOutputHelper out
     /// A new console app around a snippet's ItemGroup (the PackageReference and the spec). The namespace is set
     /// through AdditionalFiles metadata, so building proves the package's build/DatadogGen.props reached the generator.
     /// </summary>
-    private static string ProjectFile(string itemGroup, string packageFolder) => $"""
+    internal static string ProjectFile(string itemGroup, string packageFolder) => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
             <OutputType>Exe</OutputType>
@@ -138,7 +136,7 @@ public sealed class ConsumerTests(PackedPackages packages, ITestOutputHelper out
     /// A usage snippet as it is, plus a line after its Configuration that aims it at the address given as argument,
     /// and a line printing the result.
     /// </summary>
-    private static string ProgramFromUsage(string usage)
+    internal static string ProgramFromUsage(string usage)
     {
         var lines = usage.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
         var configurationLine = lines.FindIndex(line => line.Contains("new DatadogGen.Configuration(", StringComparison.Ordinal));

@@ -19,6 +19,30 @@ public sealed record CommandResult(string Command, int ExitCode, string Output, 
 internal static class DotNet
 {
     /// <summary>
+    /// `dotnet build` of a consumer project as a user's CI would run it: Release, warnings as errors, no build
+    /// server, and packages restored into <paramref name="packageFolder"/> so that no other cache holds them.
+    /// </summary>
+    public static Task<CommandResult> BuildConsumerAsync(string workingDirectory, string project, string packageFolder) =>
+        RunAsync(workingDirectory,
+            ["build", project, "-c", "Release", "--disable-build-servers", "-warnaserror"],
+            new Dictionary<string, string?> { ["NUGET_PACKAGES"] = packageFolder });
+
+    /// <summary>
+    /// Runs a built tool the way getting-started's step 6 does: without Datadog keys, so it talks to the stand-in at
+    /// <paramref name="standIn"/> (given through <c>DATADOG_STAND_IN</c>, here on a free port instead of 5080).
+    /// </summary>
+    public static Task<CommandResult> RunWithoutKeysAsync(string workingDirectory, string toolDll, Uri standIn) =>
+        RunAsync(workingDirectory, [toolDll],
+            new Dictionary<string, string?>
+            {
+                ["DATADOG_STAND_IN"] = standIn.ToString(),
+                ["DD_API_KEY"] = null,
+                ["DD_APP_KEY"] = null,
+                ["DD_SITE"] = null,
+            },
+            TimeSpan.FromMinutes(1));
+
+    /// <summary>
     /// Runs <c>dotnet arguments</c> in <paramref name="workingDirectory"/>. <paramref name="environment"/> adds
     /// variables (a null value removes one). The MSBuild variables that `dotnet test` leaves in the test host's
     /// environment are removed, so the child finds its SDK exactly as a shell would.

@@ -73,6 +73,8 @@ public sealed class GettingStartedTests(PackedPackages packages, ITestOutputHelp
         return directory;
     }
 
+    private static string ToolDll(string tool) => Path.Combine(tool, "bin", "Release", "net10.0", "IncidentTool.dll");
+
     private string Snippet(string name) => DocSnippets.WithPackageVersion(DocSnippets.Code(name), packages.Version);
 
     // A folder under the packing's temporary directory, with the nuget.config that step 2 of the guide makes.
@@ -87,9 +89,7 @@ public sealed class GettingStartedTests(PackedPackages packages, ITestOutputHelp
 
     private async Task BuildAsync(string folder, string project)
     {
-        var build = await DotNet.RunAsync(folder,
-            ["build", project, "-c", "Release", "--disable-build-servers", "-warnaserror"],
-            new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(packages.Directory, "getting-started-packages") });
+        var build = await DotNet.BuildConsumerAsync(folder, project, Path.Combine(packages.Directory, "getting-started-packages"));
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Contains(" 0 Warning(s)", build.Output);
         output.WriteLine($"{build.Command}: {build.Elapsed.TotalSeconds:0.0} s");
@@ -104,10 +104,7 @@ public sealed class GettingStartedTests(PackedPackages packages, ITestOutputHelp
             stopped = standIn.BaseAddress;
         }
 
-        var run = await DotNet.RunAsync(tool,
-            [Path.Combine(tool, "bin", "Release", "net10.0", "IncidentTool.dll")],
-            new Dictionary<string, string?> { ["DATADOG_STAND_IN"] = stopped.ToString(), ["DD_API_KEY"] = null, ["DD_APP_KEY"] = null, ["DD_SITE"] = null },
-            TimeSpan.FromMinutes(1));
+        var run = await DotNet.RunWithoutKeysAsync(tool, ToolDll(tool), stopped);
 
         Assert.Equal(1, run.ExitCode);
         var expected = DocSnippets.Code("getting-started/error.txt").Replace("127.0.0.1:5080", stopped.Authority, StringComparison.Ordinal);
@@ -117,17 +114,7 @@ public sealed class GettingStartedTests(PackedPackages packages, ITestOutputHelp
     private async Task RunAgainstTheStandInAsync(string tool)
     {
         await using IncidentStandIn standIn = await IncidentStandIn.StartAsync();
-        var run = await DotNet.RunAsync(tool,
-            [Path.Combine(tool, "bin", "Release", "net10.0", "IncidentTool.dll")],
-            new Dictionary<string, string?>
-            {
-                // Step 6: no keys, so the tool talks to the stand-in; here on a free port instead of 5080.
-                ["DATADOG_STAND_IN"] = standIn.BaseAddress.ToString(),
-                ["DD_API_KEY"] = null,
-                ["DD_APP_KEY"] = null,
-                ["DD_SITE"] = null,
-            },
-            TimeSpan.FromMinutes(1));
+        var run = await DotNet.RunWithoutKeysAsync(tool, ToolDll(tool), standIn.BaseAddress);
         Assert.True(run.ExitCode == 0, run.ToString());
 
         // What the guide says the run prints, with the stand-in's address in place of 127.0.0.1:5080.

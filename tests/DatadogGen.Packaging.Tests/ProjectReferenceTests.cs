@@ -25,22 +25,9 @@ public sealed class ProjectReferenceTests(ITestOutputHelper output) : IDisposabl
         Directory.CreateDirectory(consumer);
         var references = DocSnippets.Code("readme/project-references.xml")
             .Replace("path/to/DatadogGen/", RepositoryPaths.Root.TrimEnd('/') + "/", StringComparison.Ordinal);
-        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-            {references}
-            </Project>
-            """);
+        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), ConsumerTests.ProjectFile(references, Path.Combine(_directory, "packages")));
         File.Copy(RepositoryPaths.InRepository("specs", "create-postmortem-attachment.yaml"), Path.Combine(consumer, "datadog-openapi.yaml"));
-        File.WriteAllText(Path.Combine(consumer, "Program.cs"),
-            DocSnippets.Code("readme/usage.cs").Replace("var configuration = new DatadogGen.Configuration();", "var configuration = new DatadogGen.Configuration { BaseAddress = new Uri(args[0]) };", StringComparison.Ordinal)
-            + "Console.WriteLine($\"Created attachment {response.Data?.Id}\");\n");
+        File.WriteAllText(Path.Combine(consumer, "Program.cs"), ConsumerTests.ProgramFromUsage(DocSnippets.Code("readme/usage.cs")));
 
         // Build output of the referenced projects goes to the temporary folder too, not to the clone's bin/ and obj/.
         var build = await DotNet.RunAsync(consumer,

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
 using DatadogGen.StandIn;
@@ -28,16 +27,7 @@ public sealed class TemplateTests(PackedPackages packages, ITestOutputHelper out
         Assert.Contains(" 0 Warning(s)", build.Output);
 
         await using IncidentStandIn standIn = await IncidentStandIn.StartAsync();
-        var run = await DotNet.RunAsync(solution,
-            [Path.Combine(solution, "AcmeTool", "bin", "Release", "net10.0", "AcmeTool.dll")],
-            new Dictionary<string, string?>
-            {
-                ["DATADOG_STAND_IN"] = standIn.BaseAddress.ToString(),
-                ["DD_API_KEY"] = null,
-                ["DD_APP_KEY"] = null,
-                ["DD_SITE"] = null,
-            },
-            TimeSpan.FromMinutes(1));
+        var run = await DotNet.RunWithoutKeysAsync(solution, Path.Combine(solution, "AcmeTool", "bin", "Release", "net10.0", "AcmeTool.dll"), standIn.BaseAddress);
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("23 incidents", run.Output);
         Assert.Contains($"Postmortem attached: {standIn.BaseAddress}notebook/1", run.Output);
@@ -74,9 +64,7 @@ public sealed class TemplateTests(PackedPackages packages, ITestOutputHelper out
 
     private async Task<CommandResult> BuildAsync(string solution, string project)
     {
-        var build = await DotNet.RunAsync(solution,
-            ["build", project, "-c", "Release", "--disable-build-servers", "-warnaserror"],
-            new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(packages.Directory, "template-packages") });
+        var build = await DotNet.BuildConsumerAsync(solution, project, Path.Combine(packages.Directory, "template-packages"));
         output.WriteLine($"{build.Command}: {build.Elapsed.TotalSeconds:0.0} s");
         return build;
     }
