@@ -3,6 +3,8 @@
 #
 #   bash bench/measure-compile.sh          # spec: ../shared/datadog/openapi-v2.yaml (or $DATADOGGEN_V2_SPEC)
 #   RUNS=3 bash bench/measure-compile.sh   # three measured rebuilds of each (alternating), the best one summarized
+#   LAYERS=1 bash bench/measure-compile.sh # then where our compile goes: the generated files rewritten into lighter
+#                                          # shapes by bench/compile-layers.py, each timed the same way (~10 more minutes per run)
 #
 # 1. Kiota 1.38.0 is installed as a dotnet tool into the work dir. Its YAML reader cannot read Datadog's YAML as
 #    published, so the spec is converted to JSON first (python3 with PyYAML; YAML dates become strings). Kiota generates
@@ -187,5 +189,44 @@ echo "| Kiota $kiota_version | ${best_wall[kiota]} s | $(mib "${best_rss[kiota]}
 echo "| ratio DatadogGen / Kiota | $(ratio "${best_wall[datadoggen]}" "${best_wall[kiota]}") | $(ratio "${best_rss[datadoggen]}" "${best_rss[kiota]}") | | $(ratio "$gen_lines" "$kiota_lines") |"
 echo
 echo "Kiota $kiota_version generated its client in ${kiota_generate} s (not part of its compile time above)."
+
+# --- Layers: the generated files as plain sources, each layer with one more part of the emitted code taken away -------
+if [ "${LAYERS:-0}" = 1 ]; then
+  echo
+  echo "## Layers (bench/compile-layers.py; same rebuild as above, no generator in these builds)"
+  echo
+  cat > "$work/layer.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <OutputType>Library</OutputType>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>disable</ImplicitUsings>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+  </PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include="$repo/runtime/DatadogGen.Runtime.csproj" />
+  </ItemGroup>
+</Project>
+XML
+  layers="emitted models no-read-write no-static-json slots floor"
+  python3 "$repo/bench/compile-layers.py" \
+    "$gen_dir/obj/Release/net10.0/generated/DatadogGen.Generator/DatadogGen.Generator.DatadogGenerator" "$work/layers" "$work/layer.csproj"
+  for layer in $layers; do
+    dotnet build "$work/layers/$layer/Layer.csproj" -c Release -nologo > "$work/warmup-layer-$layer.log" 2>&1 \
+      || { echo "warm-up build of layer $layer failed, see $work/warmup-layer-$layer.log" >&2; exit 1; }
+  done
+  for run in $(seq 1 "$runs"); do
+    for layer in $layers; do
+      measure "layer-$layer" "$work/layers/$layer/Layer.csproj" "$(ls "$work/layers/$layer/src/"*.cs | head -1)" "$run"
+    done
+  done
+  echo
+  echo "| layer (best of $runs) | compile wall | peak RSS MiB | time / Kiota | memory / Kiota |"
+  echo "|---|---:|---:|---:|---:|"
+  for layer in $layers; do
+    echo "| $layer | ${best_wall[layer-$layer]} s | $(mib "${best_rss[layer-$layer]}") | $(ratio "${best_wall[layer-$layer]}" "${best_wall[kiota]}") | $(ratio "${best_rss[layer-$layer]}" "${best_rss[kiota]}") |"
+  done
+fi
 echo
 echo "Logs and projects are in $work (delete it when done)."
