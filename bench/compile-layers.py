@@ -88,8 +88,8 @@ def empty_read_write(lines):
     return out
 
 
-def strip_types(lines, model_base, property_shape, keep_model_members):
-    """Rewrites every generated type; model_base None means no base class."""
+def strip_types(lines, model_base, property_shape, keep_model_members, union_base=None):
+    """Rewrites every generated type; a base of None means no base class."""
     out, i, kind = [], 0, None
     while i < len(lines):
         line = lines[i]
@@ -108,8 +108,7 @@ def strip_types(lines, model_base, property_shape, keep_model_members):
                 out.append(f'{indent}public readonly partial struct {name} : global::System.IEquatable<{name}>')
             else:
                 kind = 'union'
-                union_base = ' : global::DatadogGen.GeneratedCode.SlotUnion' if model_base and 'Slot' in model_base else ''
-                out.append(f'{indent}public partial class {name}{union_base}')
+                out.append(f'{indent}public partial class {name}' + (f' : {union_base}' if union_base else ''))
             i += 1
             continue
         if kind == 'union':
@@ -174,7 +173,7 @@ LAYERS = {
     'slots': lambda lines: strip_types(
         lines, 'global::DatadogGen.GeneratedCode.SlotModel',
         lambda p: f'{p.group(1)}{p.group(2)} {p.group(3)} {{ get => ({p.group(2)})GetSlot({p.group(5)})!; set => SetSlot({p.group(5)}, value); }}',
-        keep_model_members=False),
+        keep_model_members=False, union_base='global::DatadogGen.GeneratedCode.SlotUnion'),
     'floor': lambda lines: strip_types(
         lines, None, lambda p: f'{p.group(1)}{p.group(2)} {p.group(3)} {{ get; set; }}', keep_model_members=False),
 }

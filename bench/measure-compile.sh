@@ -195,20 +195,8 @@ if [ "${LAYERS:-0}" = 1 ]; then
   echo
   echo "## Layers (bench/compile-layers.py; same rebuild as above, no generator in these builds)"
   echo
-  cat > "$work/layer.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <OutputType>Library</OutputType>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>disable</ImplicitUsings>
-    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-  </PropertyGroup>
-  <ItemGroup>
-    <ProjectReference Include="$repo/runtime/DatadogGen.Runtime.csproj" />
-  </ItemGroup>
-</Project>
-XML
+  # The consumer's project without the generator (its props, the analyzer reference, the spec): the same settings.
+  grep -v -e 'DatadogGen.props' -e 'DatadogGen.Generator.csproj' -e '<AdditionalFiles' "$gen_dir/Consumer.csproj" > "$work/layer.csproj"
   layers="emitted models no-read-write no-static-json slots floor"
   python3 "$repo/bench/compile-layers.py" \
     "$gen_dir/obj/Release/net10.0/generated/DatadogGen.Generator/DatadogGen.Generator.DatadogGenerator" "$work/layers" "$work/layer.csproj"
