@@ -9,7 +9,7 @@ namespace DatadogGen.Packaging.Tests;
 /// <summary>That every C# and project snippet of the newcomer's documents is compiled by a test.</summary>
 public sealed class DocSnippetTests
 {
-    /// <summary>The snippets that <see cref="ConsumerTests"/>, <see cref="GettingStartedTests"/> and <see cref="ProjectReferenceTests"/> build and run (or compare a run with).</summary>
+    /// <summary>The snippets that <see cref="ConsumerTests"/>, <see cref="GettingStartedTests"/>, <see cref="TemplateTests"/> and <see cref="ProjectReferenceTests"/> build and run (or compare a run with).</summary>
     public static readonly string[] Compiled =
     [
         "readme/install.xml",
@@ -23,6 +23,7 @@ public sealed class DocSnippetTests
         "getting-started/output.txt",
         "getting-started/error.txt",
         "getting-started/create.sh",
+        "getting-started/template.sh",
         "readme/project-references.xml",
     ];
 

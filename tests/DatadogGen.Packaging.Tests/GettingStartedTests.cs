@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Threading.Tasks;
 using DatadogGen.StandIn;
 using DatadogGen.Testing;
@@ -27,7 +25,7 @@ public sealed class GettingStartedTests(PackedPackages packages, ITestOutputHelp
         File.WriteAllText(Path.Combine(tool, "Program.cs"), DocSnippets.Code("getting-started/Program.cs"));
 
         await BuildAsync(tool, "IncidentTool.csproj");
-        await RunAgainstTheStandInAsync(tool);
+        await GuideCommands.RunAsStepSixShowsAsync(tool, ToolDll(tool));
         await RunWithTheStandInStoppedAsync(tool);
     }
 
@@ -42,38 +40,19 @@ public sealed class GettingStartedTests(PackedPackages packages, ITestOutputHelp
         File.WriteAllText(Path.Combine(tool, "Program.cs"), DocSnippets.Code("getting-started/Program.cs"));
 
         await BuildAsync(tool, "IncidentTool.csproj");
-        await RunAgainstTheStandInAsync(tool);
+        await GuideCommands.RunAsStepSixShowsAsync(tool, ToolDll(tool));
     }
 
-    // Step 2's commands as written, next to a "DatadogGen" folder whose artifacts/packages is the packed feed; only
-    // the package version is the one this run packed.
+    // Step 2's commands as written, beside a "DatadogGen" folder whose artifacts/packages is the packed feed.
     private async Task<string> CreateAsGuideSaysAsync()
     {
-        var root = Path.Combine(packages.Directory, "getting-started");
-        Directory.CreateDirectory(Path.Combine(root, "DatadogGen", "artifacts"));
-        Directory.CreateSymbolicLink(Path.Combine(root, "DatadogGen", "artifacts", "packages"), packages.Feed);
-        var directory = root;
-        foreach (var line in DocSnippets.Code("getting-started/create.sh").Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var words = line.Trim().Split(' ');
-            if (words[0] == "cd")
-            {
-                directory = Path.Combine(directory, words[1]);
-                continue;
-            }
-
-            Assert.Equal("dotnet", words[0]);
-            var arguments = words[1..].Select(word => word == "0.1.0" ? packages.Version : word).ToArray();
-            var step = await DotNet.RunAsync(directory, arguments,
-                new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(packages.Directory, "getting-started-packages") });
-            Assert.True(step.ExitCode == 0, step.ToString());
-        }
-
-        Assert.True(File.Exists(Path.Combine(directory, "IncidentTool.csproj")), "Step 2 did not leave IncidentTool/IncidentTool.csproj.");
-        return directory;
+        var root = GuideCommands.BesideTheClone(packages, "getting-started");
+        var tool = await GuideCommands.RunAsync("getting-started/create.sh", root, packages, Path.Combine(packages.Directory, "getting-started-packages"));
+        Assert.True(File.Exists(Path.Combine(tool, "IncidentTool.csproj")), "Step 2 did not leave IncidentTool/IncidentTool.csproj.");
+        return tool;
     }
 
-    private static string ToolDll(string tool) => Path.Combine(tool, "bin", "Release", "net10.0", "IncidentTool.dll");
+    private static string ToolDll(string tool) => GuideCommands.ToolDll(tool, "IncidentTool");
 
     private string Snippet(string name) => DocSnippets.WithPackageVersion(DocSnippets.Code(name), packages.Version);
 
@@ -109,17 +88,5 @@ public sealed class GettingStartedTests(PackedPackages packages, ITestOutputHelp
         Assert.Equal(1, run.ExitCode);
         var expected = DocSnippets.Code("getting-started/error.txt").Replace("127.0.0.1:5080", stopped.Authority, StringComparison.Ordinal);
         Assert.Equal(expected.Trim(), run.Output.Trim());
-    }
-
-    private async Task RunAgainstTheStandInAsync(string tool)
-    {
-        await using IncidentStandIn standIn = await IncidentStandIn.StartAsync();
-        var run = await DotNet.RunWithoutKeysAsync(tool, ToolDll(tool), standIn.BaseAddress);
-        Assert.True(run.ExitCode == 0, run.ToString());
-
-        // What the guide says the run prints, with the stand-in's address in place of 127.0.0.1:5080.
-        var expected = DocSnippets.Code("getting-started/output.txt")
-            .Replace("http://127.0.0.1:5080/", standIn.BaseAddress.ToString(), StringComparison.Ordinal);
-        Assert.Equal(expected.ReplaceLineEndings("\n").Trim(), run.Output.ReplaceLineEndings("\n").Trim());
     }
 }
