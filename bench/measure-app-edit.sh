@@ -15,37 +15,20 @@
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$repo/bench/consumer-project.sh"
 spec="${DATADOGGEN_V2_SPEC:-$repo/../shared/datadog/openapi-v2.yaml}"
 spec="$(cd "$(dirname "$spec")" && pwd)/$(basename "$spec")"
 work="$(mktemp -d "${TMPDIR:-/tmp}/datadoggen-app-edit.XXXXXX")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 server="-p:SharedCompilationId=datadoggen-app-edit-$$"
+# No build here writes the generated files (bench/consumer-project.sh): a user's build does not.
+measured="-p:MeasuredRebuild=true"
 
 echo "# measure-app-edit: $(date -u +%Y-%m-%dT%H:%MZ), repo $repo ($(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo no-git)), spec $spec"
 echo "# work dir: $work"
 echo
 
-# $1 = project file, $2 = OutputType, $3 = extra items (the spec, or a reference to the client library)
-write_project() {
-  cat > "$1" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <Import Project="$repo/generator/build/DatadogGen.props" />
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <OutputType>$2</OutputType>
-    <Nullable>enable</Nullable>
-    <RootNamespace>Tool</RootNamespace>
-  </PropertyGroup>
-  <ItemGroup>
-    <ProjectReference Include="$repo/runtime/DatadogGen.Runtime.csproj" />
-$3
-  </ItemGroup>
-</Project>
-XML
-}
-
-generator_items="    <ProjectReference Include=\"$repo/generator/DatadogGen.Generator.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />
-    <AdditionalFiles Include=\"$spec\" DatadogGenNamespace=\"Tool.Datadog\" />"
+generator_items="$(spec_items "$spec" "" Tool.Datadog)"
 
 write_program() { # $1 = file, $2 = the line that the edit changes
   cat > "$1" <<CS
@@ -62,12 +45,12 @@ measure() { # $1 = layout name, $2 = app project file
   local app_dir; app_dir="$(dirname "$2")"
   echo "## $1"
   local start; start=$(date +%s.%N)
-  dotnet build "$2" -c Release -nologo -v:q "$server" > "$app_dir/warm.log" 2>&1 || { cat "$app_dir/warm.log"; exit 1; }
+  dotnet build "$2" -c Release -nologo -v:q "$server" "$measured" > "$app_dir/warm.log" 2>&1 || { cat "$app_dir/warm.log"; exit 1; }
   echo "warm-up build: $(echo "$(date +%s.%N) - $start" | bc) s"
   for edit in 1 2; do
     write_program "$app_dir/Program.cs" "edit $edit"
     start=$(date +%s.%N)
-    dotnet build "$2" -c Release -nologo -v:q "$server" > "$app_dir/edit$edit.log" 2>&1 || { cat "$app_dir/edit$edit.log"; exit 1; }
+    dotnet build "$2" -c Release -nologo -v:q "$server" "$measured" > "$app_dir/edit$edit.log" 2>&1 || { cat "$app_dir/edit$edit.log"; exit 1; }
     local wall; wall=$(echo "$(date +%s.%N) - $start" | bc)
     echo "rebuild after one-line edit $edit of Program.cs: $wall s (1-minute load average $(cut -d' ' -f1 /proc/loadavg))"
     results+=("| $1 | edit $edit | $wall s |")
@@ -78,13 +61,13 @@ measure() { # $1 = layout name, $2 = app project file
 results=()
 
 mkdir -p "$work/one-project/App"
-write_project "$work/one-project/App/App.csproj" Exe "$generator_items"
+write_consumer_project "$work/one-project/App/App.csproj" Exe "$generator_items"
 write_program "$work/one-project/App/Program.cs" "edit 0"
 measure "one-project" "$work/one-project/App/App.csproj"
 
 mkdir -p "$work/client-library/Client" "$work/client-library/App"
-write_project "$work/client-library/Client/Client.csproj" Library "$generator_items"
-write_project "$work/client-library/App/App.csproj" Exe "    <ProjectReference Include=\"../Client/Client.csproj\" />"
+write_consumer_project "$work/client-library/Client/Client.csproj" Library "$generator_items"
+write_consumer_project "$work/client-library/App/App.csproj" Exe "    <ProjectReference Include=\"../Client/Client.csproj\" />"
 write_program "$work/client-library/App/Program.cs" "edit 0"
 measure "client-library" "$work/client-library/App/App.csproj"
 

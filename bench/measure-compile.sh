@@ -25,6 +25,7 @@
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$repo/bench/consumer-project.sh"
 spec="${DATADOGGEN_V2_SPEC:-$repo/../shared/datadog/openapi-v2.yaml}"
 [ -f "$spec" ] || { echo "spec not found: $spec (set DATADOGGEN_V2_SPEC)" >&2; exit 1; }
 spec="$(cd "$(dirname "$spec")" && pwd)/$(basename "$spec")"
@@ -99,30 +100,10 @@ ${pkgs}  </ItemGroup>
 XML
 kiota_touch="$kiota_dir/Generated/DatadogClient.cs"
 
-# --- DatadogGen: the consumer library (as make_consumer in bench/measure-generated.sh, all operations) ----------------
+# --- DatadogGen: the consumer library (bench/consumer-project.sh, all operations) -------------------------------------
 gen_dir="$work/datadoggen"
 mkdir -p "$gen_dir"
-cat > "$gen_dir/Consumer.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <Import Project="$repo/generator/build/DatadogGen.props" />
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <OutputType>Library</OutputType>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>disable</ImplicitUsings>
-    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-    <RootNamespace>Consumer</RootNamespace>
-    <!-- On for the warm-up build only, so the generated files can be counted and rewritten into layers; the measured
-         rebuilds turn it off, as a user's build has it: writing 23 MB of sources is not part of compiling them. -->
-    <EmitCompilerGeneratedFiles Condition="'\$(MeasuredRebuild)' != 'true'">true</EmitCompilerGeneratedFiles>
-  </PropertyGroup>
-  <ItemGroup>
-    <ProjectReference Include="$repo/generator/DatadogGen.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
-    <ProjectReference Include="$repo/runtime/DatadogGen.Runtime.csproj" />
-    <AdditionalFiles Include="$spec" DatadogGenOperations="" />
-  </ItemGroup>
-</Project>
-XML
+write_consumer_project "$gen_dir/Consumer.csproj" Library "$(spec_items "$spec" "")"
 cat > "$gen_dir/Program.cs" <<'CS'
 namespace Consumer;
 

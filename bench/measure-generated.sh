@@ -18,6 +18,7 @@
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$repo/bench/consumer-project.sh"
 spec="${DATADOGGEN_V2_SPEC:-$repo/../shared/datadog/openapi-v2.yaml}"
 spec="$(cd "$(dirname "$spec")" && pwd)/$(basename "$spec")"
 work="$(mktemp -d "${TMPDIR:-/tmp}/datadoggen-measure.XXXXXX")"
@@ -37,24 +38,7 @@ echo
 
 make_consumer() { # $1 = dir, $2 = DatadogGenOperations ('' = all)
   mkdir -p "$1"
-  cat > "$1/Consumer.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <Import Project="$repo/generator/build/DatadogGen.props" />
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <OutputType>Library</OutputType>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>disable</ImplicitUsings>
-    <RootNamespace>Consumer</RootNamespace>
-    <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
-  </PropertyGroup>
-  <ItemGroup>
-    <ProjectReference Include="$repo/generator/DatadogGen.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
-    <ProjectReference Include="$repo/runtime/DatadogGen.Runtime.csproj" />
-    <AdditionalFiles Include="$spec" DatadogGenOperations="$2" />
-  </ItemGroup>
-</Project>
-XML
+  write_consumer_project "$1/Consumer.csproj" Library "$(spec_items "$spec" "$2")"
   cat > "$1/Program.cs" <<'CS'
 namespace Consumer;
 

@@ -13,6 +13,7 @@
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$repo/bench/consumer-project.sh"
 spec="${DATADOGGEN_V2_SPEC:-$repo/../shared/datadog/openapi-v2.yaml}"
 spec="$(cd "$(dirname "$spec")" && pwd)/$(basename "$spec")"
 work="$(mktemp -d "${TMPDIR:-/tmp}/datadoggen-small.XXXXXX")"
@@ -36,24 +37,7 @@ echo
 
 make_library() { # $1 = dir, $2 = DatadogGenOperations
   mkdir -p "$1"
-  cat > "$1/Client.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <Import Project="$repo/generator/build/DatadogGen.props" />
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <OutputType>Library</OutputType>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>disable</ImplicitUsings>
-    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-    <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
-  </PropertyGroup>
-  <ItemGroup>
-    <ProjectReference Include="$repo/generator/DatadogGen.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
-    <ProjectReference Include="$repo/runtime/DatadogGen.Runtime.csproj" />
-    <AdditionalFiles Include="$spec" DatadogGenOperations="$2" />
-  </ItemGroup>
-</Project>
-XML
+  write_consumer_project "$1/Client.csproj" Library "$(spec_items "$spec" "$2")"
   printf 'namespace Client;\n\npublic static class Anchor\n{\n    public static string Name => "client";\n}\n' > "$1/Anchor.cs"
   dotnet build "$1/Client.csproj" -c Release -nologo > "$1/warmup.log" 2>&1 || { echo "warm-up of $1 failed, see $1/warmup.log" >&2; exit 1; }
 }
