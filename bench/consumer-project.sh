@@ -7,7 +7,9 @@
 #   spec_items SPEC OPERATIONS [NAMESPACE]          the generator and the spec as AdditionalFiles ('' = all operations)
 #
 # The generated files are written under obj/.../generated (to be counted and read) unless the build passes
-# -p:MeasuredRebuild=true: a user's build does not write them, so a build timed against Kiota's does not either.
+# $measured_rebuild (-p:MeasuredRebuild=true): a user's build does not write them, so a timed build does not either.
+
+measured_rebuild="-p:MeasuredRebuild=true"
 
 write_consumer_project() {
   cat > "$1" <<XML

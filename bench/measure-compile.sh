@@ -136,7 +136,7 @@ measure() { # $1 = name, $2 = project, $3 = file to touch, $4 = run
   before=$(settle)
   touch "$3"
   /usr/bin/time -v -o "$timing" dotnet build "$2" -c Release -nologo --no-restore --no-dependencies \
-    -m:1 -nodeReuse:false -p:UseSharedCompilation=false -p:MeasuredRebuild=true > "$log" 2>&1 \
+    -m:1 -nodeReuse:false -p:UseSharedCompilation=false "$measured_rebuild" > "$log" 2>&1 \
     || { echo "rebuild of $1 failed, see $log" >&2; tail -20 "$log" >&2; exit 1; }
   wall=$(grep "Elapsed (wall clock)" "$timing" | awk '{print $NF}')
   rss=$(grep "Maximum resident set size" "$timing" | awk '{print $NF}')

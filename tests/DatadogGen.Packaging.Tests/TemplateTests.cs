@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Threading.Tasks;
-using DatadogGen.StandIn;
 using DatadogGen.Testing;
 using Xunit;
 using Xunit.Abstractions;
