@@ -136,20 +136,20 @@ public sealed partial class ApiClient : IDisposable
         return new HttpMessageInvoker(handler, disposeHandler: true);
     }
 
-    // What a call returns: XWithHttpInfoAsync the whole response, XAsync its body.
+    // What a call returns: XWithHttpInfoAsync the whole response, XAsync only its body (no ApiResponse made).
     private interface IResultShape<T, TResult>
     {
-        static abstract TResult From(ApiResponse<T> response);
+        static abstract TResult From(RawResponse response, T data);
     }
 
     private readonly struct WholeResponse<T> : IResultShape<T, ApiResponse<T>>
     {
-        public static ApiResponse<T> From(ApiResponse<T> response) => response;
+        public static ApiResponse<T> From(RawResponse response, T data) => new(response.StatusCode, response.Headers, data);
     }
 
     private readonly struct DataOnly<T> : IResultShape<T, T>
     {
-        public static T From(ApiResponse<T> response) => response.Data;
+        public static T From(RawResponse response, T data) => data;
     }
 
     // One reader per generated type, made once: a generated method passes no lambda of its own.

@@ -181,6 +181,15 @@ public sealed partial class Configuration
 
     private ResolvedAddress? _lastResolved;
 
+    // The settings the last call started with; the next call reuses them while they still match.
+    private volatile CallSettings? _lastCallSettings;
+
+    internal CallSettings? LastCallSettings
+    {
+        get => _lastCallSettings;
+        set => _lastCallSettings = value;
+    }
+
     private sealed record ResolvedAddress(string Site, string Subdomain, Uri Address);
 
     /// <summary>Records the unstable operations of a generated client; called from its module initializer.</summary>

@@ -19,18 +19,18 @@ public sealed partial class ApiClient
     // comes from a pool: every call makes at least one attempt, and under load each allocation is paid in GCs.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<Attempt> SendOnceAsync(
-        ApiRequest request, ReadOnlyMemory<byte>? body, CallSettings settings, int attemptNumber, CancellationToken cancellationToken)
+        ApiRequest request, Uri uri, ReadOnlyMemory<byte>? body, CallSettings settings, int attemptNumber, CancellationToken cancellationToken)
     {
         using var attemptCancellation = new AttemptCancellation(settings.Timeout, cancellationToken);
 
-        using HttpRequestMessage message = CreateMessage(request, body, settings);
+        using HttpRequestMessage message = CreateMessage(request, uri, body, settings);
         long started = Stopwatch.GetTimestamp();
         if (settings.IsLogging)
         {
             settings.Log(ApiLogEvents.AttemptSending, nameof(ApiLogEvents.AttemptSending), ApiLogLevel.Debug,
                 "{Operation}: {Method} {Endpoint}",
                 ("Operation", request.OperationName), ("Method", request.Method.Method),
-                ("Endpoint", settings.Uri.GetLeftPart(UriPartial.Authority) + request.Path), ("Attempt", attemptNumber));
+                ("Endpoint", uri.GetLeftPart(UriPartial.Authority) + request.Path), ("Attempt", attemptNumber));
         }
 
         HttpResponseMessage? response = null;
@@ -93,9 +93,9 @@ public sealed partial class ApiClient
         }
     }
 
-    private static HttpRequestMessage CreateMessage(ApiRequest request, ReadOnlyMemory<byte>? body, CallSettings settings)
+    private static HttpRequestMessage CreateMessage(ApiRequest request, Uri uri, ReadOnlyMemory<byte>? body, CallSettings settings)
     {
-        var message = new HttpRequestMessage(request.Method, settings.Uri);
+        var message = new HttpRequestMessage(request.Method, uri);
         if (body is { } content)
         {
             message.Content = new ReadOnlyMemoryContent(content);

@@ -21,33 +21,37 @@ public sealed partial class ApiClient
         ObjectDisposedException.ThrowIf(_disposed, this);
         request.MarkSent();
 
-        CallSettings settings = CallSettings.Freeze(Configuration, request);
-        TransportSecurity.ThrowIfInsecure(request.OperationName, settings.Uri, settings.AllowInsecureHttp);
+        CallSettings settings = CallSettings.Freeze(Configuration);
+        Uri uri = request.CreateUri(
+            Configuration.BaseAddress ?? request.ServerAddress ?? Configuration.ResolveBaseAddress(request.Subdomain ?? "api"));
+        TransportSecurity.ThrowIfInsecure(request.OperationName, uri, settings.AllowInsecureHttp);
         cancellationToken.ThrowIfCancellationRequested();
         ReadOnlyMemory<byte>? body = request.Body is { } written ? RequestCompression.Encode(written, request.Headers) : (ReadOnlyMemory<byte>?)null;
 
-        CallTelemetry telemetry = CallTelemetry.Start(request, settings.Uri);
+        CallTelemetry telemetry = CallTelemetry.Start(request, uri);
         int retry = 0;
         try
         {
             for (; ; retry++)
             {
-                Attempt attempt = await SendOnceAsync(request, body, settings, retry + 1, cancellationToken).ConfigureAwait(false);
+                Attempt attempt = await SendOnceAsync(request, uri, body, settings, retry + 1, cancellationToken).ConfigureAwait(false);
                 TimeSpan delay;
-                ApiResponse<T>? result;
+                bool succeeded;
+                T data;
                 try
                 {
-                    delay = Settle(request, in attempt, retry, settings, readResponse, readError, out result);
+                    succeeded = Settle(request, uri, in attempt, retry, settings, readResponse, readError, out data, out delay);
                 }
                 finally
                 {
                     attempt.Response?.Release();
                 }
 
-                if (result is not null)
+                if (succeeded)
                 {
-                    telemetry.Succeeded(result.StatusCode, retry);
-                    return TShape.From(result);
+                    RawResponse response = attempt.Response!;
+                    telemetry.Succeeded(response.StatusCode, retry);
+                    return TShape.From(response, data);
                 }
 
                 telemetry.Retrying(retry, attempt, delay);
@@ -71,23 +75,26 @@ public sealed partial class ApiClient
         }
     }
 
-    // The one place an attempt's outcome becomes the call's result, a retry after the returned delay, or the
-    // exception the call ends with.
-    private static TimeSpan Settle<T>(
+    // The one place an attempt's outcome becomes the call's result (true, with its data), a retry after the
+    // delay (false), or the exception the call ends with.
+    private static bool Settle<T>(
         ApiRequest request,
+        Uri uri,
         in Attempt attempt,
         int retry,
         CallSettings settings,
         ResponseReader<T> readResponse,
         ErrorReader? readError,
-        out ApiResponse<T>? result)
+        out T data,
+        out TimeSpan delay)
     {
-        result = null;
+        data = default!;
+        delay = TimeSpan.Zero;
         RawResponse? response = attempt.Response;
         if (attempt.Failure is null && response!.IsSuccess)
         {
-            result = ReadSuccess(request.OperationName, response, readResponse, settings);
-            return TimeSpan.Zero;
+            data = ReadSuccess(request.OperationName, response, readResponse, settings);
+            return true;
         }
 
         RetryPolicy policy = settings.Retry;
@@ -103,7 +110,8 @@ public sealed partial class ApiClient
                 "{Operation}: {Outcome}; retry {Retry} of {MaxRetries} in {Delay}.",
                 ("Operation", request.OperationName), ("Outcome", outcome), ("Retry", retry + 1), ("MaxRetries", policy.MaxRetries),
                 ("Delay", TimeText.Seconds(decision.Delay)));
-            return decision.Delay;
+            delay = decision.Delay;
+            return false;
         }
 
         if (retry > 0 || decision.Refusal is not null || (permanent is not null && policy.MaxRetries > 0))
@@ -119,16 +127,15 @@ public sealed partial class ApiClient
 
         throw attempt.Failure is null
             ? ApiFailures.Status(request, response!, readError, retry + 1, decision.Refusal, settings.Redactor)
-            : ApiFailures.Failure(request, settings.Uri, attempt, retry + 1, settings.Redactor);
+            : ApiFailures.Failure(request, uri, attempt, retry + 1, settings.Redactor);
     }
 
-    private static ApiResponse<T> ReadSuccess<T>(
+    private static T ReadSuccess<T>(
         string operationName, RawResponse response, ResponseReader<T> readResponse, CallSettings settings)
     {
         try
         {
-            T data = readResponse(response.StatusCode, response.Body);
-            return new ApiResponse<T>(response.StatusCode, response.Headers, data);
+            return readResponse(response.StatusCode, response.Body);
         }
         catch (Exception ex)
         {

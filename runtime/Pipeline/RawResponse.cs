@@ -11,7 +11,8 @@ namespace DatadogGen.Pipeline;
 /// </summary>
 internal sealed class RawResponse
 {
-    private readonly ResponseBody _body;
+    // Not readonly: releasing the body changes it in place.
+    private ResponseBody _body;
 
     public RawResponse(HttpResponseMessage response, ResponseBody body)
         : this((int)response.StatusCode, response.ReasonPhrase ?? "", ResponseHeaders.From(response), body)

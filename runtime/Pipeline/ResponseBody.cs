@@ -12,8 +12,9 @@ namespace DatadogGen.Pipeline;
 /// A response body, read into an array rented from the shared pool. A body is needed only until its attempt is
 /// settled: parsed into the result, or turned into the exception's text and error model. Readers take it as a
 /// span, so none can keep it, and the array goes back to the pool then: a call allocates no array for its body.
+/// A struct, held by its one owner (<see cref="RawResponse"/>), so a body costs no object either.
 /// </summary>
-internal sealed class ResponseBody
+internal struct ResponseBody
 {
     // Bodies without a Content-Length (chunked) start here and double.
     private const int UnknownLengthStart = 4096;
@@ -29,9 +30,9 @@ internal sealed class ResponseBody
         _pooled = pooled;
     }
 
-    public static ResponseBody Empty { get; } = new([], 0, pooled: false);
+    public static ResponseBody Empty => new([], 0, pooled: false);
 
-    public ReadOnlySpan<byte> Span =>
+    public readonly ReadOnlySpan<byte> Span =>
         _array is { } array ? array.AsSpan(0, _length) : throw new ObjectDisposedException(nameof(ResponseBody), "The response body was read after its attempt was settled.");
 
     public static ResponseBody Of(byte[] bytes) => new(bytes, bytes.Length, pooled: false);

@@ -12,7 +12,7 @@ namespace DatadogGen.Pipeline;
 /// <c>X-RateLimit-Reset</c> seconds when the response says so, else <c>base * multiplier^retry</c>.
 /// A snapshot of the configuration taken when the call starts.
 /// </summary>
-internal readonly struct RetryPolicy
+internal readonly record struct RetryPolicy
 {
     private readonly double _backoffBase;
     private readonly double _backoffMultiplier;

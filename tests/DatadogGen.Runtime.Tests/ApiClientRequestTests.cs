@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net.Http;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -46,6 +47,31 @@ public sealed class ApiClientRequestTests
 
         Assert.Matches(@"^datadog-gen-csharp/\S+ \(dotnet [^)]+\) incident-bot/1\.4 \(\+https://example\.com/bot\)$",
             server.SingleRequest.Headers["User-Agent"]);
+    }
+
+    [Fact]
+    public async Task EachCallSendsTheSettingsOfItsStartEvenWhenCallsBeforeSharedASnapshot()
+    {
+        await using LoopbackServer server = await LoopbackServer.StartAsync(200, """{"id":"a"}""");
+        Configuration configuration = TestConfiguration.For(server.BaseAddress, ApiKey, ApplicationKey);
+        using var client = new ApiClient(configuration);
+
+        await client.SendAsync(Get("/api/v2/items"), TestModels.ReadItemResponse, null, CancellationToken.None);
+        await client.SendAsync(Get("/api/v2/items"), TestModels.ReadItemResponse, null, CancellationToken.None);
+        configuration.ApiKey = "rotated-api-key-0000000000";
+        await client.SendAsync(Get("/api/v2/items"), TestModels.ReadItemResponse, null, CancellationToken.None);
+        configuration.UserAgentSuffix = "incident-bot/2.0";
+        configuration.ApplicationKey = null;
+        await client.SendAsync(Get("/api/v2/items"), TestModels.ReadItemResponse, null, CancellationToken.None);
+
+        var requests = server.Requests;
+        Assert.Equal(4, requests.Count);
+        Assert.Equal([ApiKey, ApiKey, "rotated-api-key-0000000000", "rotated-api-key-0000000000"],
+            [.. requests.Select(r => r.Headers["DD-API-KEY"])]);
+        Assert.True(requests[2].Headers.ContainsKey("DD-APPLICATION-KEY"));
+        Assert.False(requests[3].Headers.ContainsKey("DD-APPLICATION-KEY"));
+        Assert.DoesNotContain("incident-bot", requests[2].Headers["User-Agent"]);
+        Assert.EndsWith(" incident-bot/2.0", requests[3].Headers["User-Agent"]);
     }
 
     [Fact]
