@@ -85,6 +85,18 @@ internal static class LoadRun
                 $"{r.Gen0}/{r.Gen1}/{r.Gen2} | {r.HeapAfter / 1024.0:N0} KiB | {r.WorkingSetAfter / 1048576.0:N0} MiB |"));
         }
 
+        // Rounds move by 10-20% on a shared machine: the median of the per-round ratios is the number to quote.
+        Dictionary<int, double> rawRates = results.Where(r => r.Client.StartsWith("Raw", StringComparison.Ordinal))
+            .ToDictionary(r => r.Round, r => r.Calls / r.Seconds);
+        double[] ratios = results.Where(r => !r.Client.StartsWith("Raw", StringComparison.Ordinal) && rawRates.ContainsKey(r.Round))
+            .Select(r => r.Calls / r.Seconds / rawRates[r.Round]).Order().ToArray();
+        if (ratios.Length > 0)
+        {
+            double median = ratios.Length % 2 == 1 ? ratios[ratios.Length / 2] : (ratios[ratios.Length / 2 - 1] + ratios[ratios.Length / 2]) / 2;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Generated / raw calls/s: median {median:0.000} of {ratios.Length} rounds ({ratios[0]:0.00}-{ratios[^1]:0.00})"));
+        }
+
         foreach (ICaller caller in callers)
         {
             var mine = results.Where(r => r.Client == caller.Name).OrderBy(r => r.Round).ToList();
