@@ -9,79 +9,81 @@ namespace DatadogGen.Pipeline;
 /// </summary>
 internal sealed class CallSettings
 {
-    private readonly Action<ApiLogLevel, string>? _log;
-    private readonly Action<ApiLogEvent>? _structuredLog;
-    private readonly string? _userAgentSuffix;
+    private readonly Values _values;
     private SecretRedactor? _redactor;
 
-    private CallSettings(Configuration configuration)
+    private CallSettings(in Values values)
     {
-        AllowInsecureHttp = configuration.AllowInsecureHttp;
-        Timeout = configuration.Timeout;
-        Compress = configuration.Compress;
-        _userAgentSuffix = configuration.UserAgentSuffix;
-        UserAgent = global::DatadogGen.Pipeline.UserAgent.With(_userAgentSuffix);
-        Retry = RetryPolicy.From(configuration);
-        ApiKey = configuration.ApiKey;
-        ApplicationKey = configuration.ApplicationKey;
-        AccessToken = configuration.AccessToken;
-        _log = configuration.Log;
-        _structuredLog = configuration.StructuredLog;
+        _values = values;
+        UserAgent = global::DatadogGen.Pipeline.UserAgent.With(values.UserAgentSuffix);
     }
 
-    public bool AllowInsecureHttp { get; }
+    public bool AllowInsecureHttp => _values.AllowInsecureHttp;
 
-    public TimeSpan Timeout { get; }
+    public TimeSpan Timeout => _values.Timeout;
 
-    public bool Compress { get; }
+    public bool Compress => _values.Compress;
 
     public string UserAgent { get; }
 
-    public RetryPolicy Retry { get; }
+    public RetryPolicy Retry => _values.Retry;
 
-    public string? ApiKey { get; }
+    public string? ApiKey => _values.ApiKey;
 
-    public string? ApplicationKey { get; }
+    public string? ApplicationKey => _values.ApplicationKey;
 
-    public string? AccessToken { get; }
+    public string? AccessToken => _values.AccessToken;
 
     // Made when a log line or an exception needs it: a call that succeeds quietly never does.
     public SecretRedactor Redactor => _redactor ??= new SecretRedactor(ApiKey, ApplicationKey, AccessToken);
 
     /// <summary>Whether a log sink is set, so the call skips building events nobody receives.</summary>
-    public bool IsLogging => _log is not null || _structuredLog is not null;
+    public bool IsLogging => _values.Log is not null || _values.StructuredLog is not null;
 
     /// <summary>
-    /// The settings as they are now: the snapshot of the call before when every value still equals the
+    /// The settings as they are now: the snapshot of the call before when its values still equal the
     /// configuration's (the snapshot is immutable, so calls in flight can share it), else a new one.
     /// </summary>
     public static CallSettings Freeze(Configuration configuration)
     {
+        var values = Values.Of(configuration);
         CallSettings? last = configuration.LastCallSettings;
-        if (last is not null && last.Matches(configuration))
+        if (last is not null && last._values == values)
         {
             return last;
         }
 
-        var current = new CallSettings(configuration);
+        var current = new CallSettings(values);
         configuration.LastCallSettings = current;
         return current;
     }
 
     public void Log(int id, string name, ApiLogLevel level, string template, params ReadOnlySpan<(string Name, object? Value)> values) =>
-        Configuration.Write(_log, _structuredLog, Redactor, id, name, level, template, values);
+        Configuration.Write(_values.Log, _values.StructuredLog, Redactor, id, name, level, template, values);
 
-    // Keys, the suffix and the log sinks are compared as references: a value set again is a new snapshot, not a
-    // wrong one.
-    private bool Matches(Configuration configuration) =>
-        ReferenceEquals(ApiKey, configuration.ApiKey)
-        && ReferenceEquals(ApplicationKey, configuration.ApplicationKey)
-        && ReferenceEquals(AccessToken, configuration.AccessToken)
-        && ReferenceEquals(_userAgentSuffix, configuration.UserAgentSuffix)
-        && ReferenceEquals(_log, configuration.Log)
-        && ReferenceEquals(_structuredLog, configuration.StructuredLog)
-        && AllowInsecureHttp == configuration.AllowInsecureHttp
-        && Timeout == configuration.Timeout
-        && Compress == configuration.Compress
-        && Retry.Equals(RetryPolicy.From(configuration));
+    // The one list of what a call reads; a record's equality decides whether the last snapshot still holds.
+    private readonly record struct Values(
+        bool AllowInsecureHttp,
+        TimeSpan Timeout,
+        bool Compress,
+        string? UserAgentSuffix,
+        RetryPolicy Retry,
+        string? ApiKey,
+        string? ApplicationKey,
+        string? AccessToken,
+        Action<ApiLogLevel, string>? Log,
+        Action<ApiLogEvent>? StructuredLog)
+    {
+        public static Values Of(Configuration configuration) => new(
+            configuration.AllowInsecureHttp,
+            configuration.Timeout,
+            configuration.Compress,
+            configuration.UserAgentSuffix,
+            RetryPolicy.From(configuration),
+            configuration.ApiKey,
+            configuration.ApplicationKey,
+            configuration.AccessToken,
+            configuration.Log,
+            configuration.StructuredLog);
+    }
 }
