@@ -127,6 +127,7 @@ internal static class LoadRun
         TimeSpan clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
         TimeSpan serverCpu = server.ProcessorTime;
         long allocated = GC.GetTotalAllocatedBytes(precise: true);
+        TimeSpan pausedBefore = GC.GetTotalPauseDuration();
         long started = Stopwatch.GetTimestamp();
 
         async Task Worker()
@@ -164,6 +165,9 @@ internal static class LoadRun
         int g0 = GC.CollectionCount(0) - gen0, g1 = GC.CollectionCount(1) - gen1, g2 = GC.CollectionCount(2) - gen2;
         // What the last collection during the run kept: with calls in flight, what each holds across its await survives.
         GCMemoryInfo lastEphemeral = GC.GetGCMemoryInfo(GCKind.Ephemeral);
+        // Whether collections, not the client's own code, separate two runs: spans alive across awaits promote more.
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{caller.Name}: GC paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:N0} ms of the run's {seconds * 1000:N0} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{caller.Name}: last ephemeral GC (gen{lastEphemeral.Generation}) promoted {lastEphemeral.PromotedBytes / 1024.0:N0} KiB"));
 

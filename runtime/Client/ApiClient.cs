@@ -21,6 +21,7 @@ public sealed partial class ApiClient : IDisposable
     // own timeout, CancelPendingRequests) this client never uses. An injected HttpClient is sent through as is.
     private readonly HttpMessageInvoker? _ownInvoker;
     private readonly HttpClient? _injectedHttpClient;
+    private readonly ServerEndpoint.Cache _endpoints = new();
     private bool _disposed;
 
     /// <summary>Creates a client.</summary>

@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.IO;
 using System.Text;
 using System.Threading;
+using DatadogGen.Pipeline;
 
 namespace DatadogGen.GeneratedCode;
 
@@ -220,19 +221,18 @@ public sealed class ApiRequest
     }
 
     /// <summary>Builds the absolute request URI: base address, path, then the escaped query.</summary>
-    /// <param name="baseAddress">An absolute base address; a path in it is kept as a prefix.</param>
+    /// <param name="endpoint">The base address; a path in it is kept as a prefix.</param>
     /// <returns>The URI, created so that System.Uri does not unescape or remove any of its segments.</returns>
-    internal Uri CreateUri(Uri baseAddress)
+    internal Uri CreateUri(ServerEndpoint endpoint)
     {
-        string prefix = UriPrefix.Of(baseAddress);
         string text;
         if (_query is null)
         {
-            text = prefix + Path;
+            text = endpoint.Prefix + Path;
         }
         else
         {
-            var builder = new StringBuilder(prefix).Append(Path);
+            var builder = new StringBuilder(endpoint.Prefix).Append(Path);
             for (int i = 0; i < _query.Count; i++)
             {
                 builder.Append(i == 0 ? '?' : '&')
@@ -247,23 +247,5 @@ public sealed class ApiRequest
         // Every part of the path and query was escaped above; canonicalization would only undo that
         // (see EscapePathSegment).
         return new Uri(text, new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
-    }
-
-    // A client sends every call to one or two base addresses; their scheme://host/path prefix is kept.
-    private sealed record UriPrefix(Uri BaseAddress, string Text)
-    {
-        private static UriPrefix? s_last;
-
-        public static string Of(Uri baseAddress)
-        {
-            UriPrefix? last = s_last;
-            if (last is null || !ReferenceEquals(last.BaseAddress, baseAddress))
-            {
-                last = new UriPrefix(baseAddress, baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/'));
-                s_last = last;
-            }
-
-            return last.Text;
-        }
     }
 }

@@ -22,13 +22,14 @@ public sealed partial class ApiClient
         request.MarkSent();
 
         CallSettings settings = CallSettings.Freeze(Configuration);
-        Uri uri = request.CreateUri(
+        ServerEndpoint endpoint = _endpoints.Of(
             Configuration.BaseAddress ?? request.ServerAddress ?? Configuration.ResolveBaseAddress(request.Subdomain ?? "api"));
-        TransportSecurity.ThrowIfInsecure(request.OperationName, uri, settings.AllowInsecureHttp);
+        TransportSecurity.ThrowIfInsecure(request.OperationName, endpoint, settings.AllowInsecureHttp);
+        Uri uri = request.CreateUri(endpoint);
         cancellationToken.ThrowIfCancellationRequested();
         ReadOnlyMemory<byte>? body = request.Body is { } written ? RequestCompression.Encode(written, request.Headers) : (ReadOnlyMemory<byte>?)null;
 
-        CallTelemetry telemetry = CallTelemetry.Start(request, uri);
+        CallTelemetry telemetry = CallTelemetry.Start(request, endpoint);
         int retry = 0;
         try
         {

@@ -18,7 +18,7 @@ internal readonly struct CallTelemetry
     private readonly Activity? _activity;
     private readonly long _started;
     private readonly ApiRequest _request;
-    private readonly Uri _uri;
+    private readonly ServerEndpoint _endpoint;
 
     // Made once per operation (the name) or per value (status codes and ports, boxed for tags): a traced call
     // then allocates only what the span itself needs.
@@ -26,15 +26,15 @@ internal readonly struct CallTelemetry
     private static readonly object?[] SmallNumberBoxes = new object?[600];
     private static object? s_lastPortBox;
 
-    private CallTelemetry(Activity? activity, ApiRequest request, Uri uri)
+    private CallTelemetry(Activity? activity, ApiRequest request, ServerEndpoint endpoint)
     {
         _activity = activity;
         _request = request;
-        _uri = uri;
+        _endpoint = endpoint;
         _started = Stopwatch.GetTimestamp();
     }
 
-    public static CallTelemetry Start(ApiRequest request, Uri uri)
+    public static CallTelemetry Start(ApiRequest request, ServerEndpoint endpoint)
     {
         // Checked first so that a call nobody traces does not build the span's name.
         Activity? activity = ApiTelemetry.Source.HasListeners()
@@ -44,13 +44,13 @@ internal readonly struct CallTelemetry
         if (activity is { IsAllDataRequested: true })
         {
             activity.AddTag("http.request.method", request.Method.Method);
-            activity.AddTag("server.address", uri.Host);
-            activity.AddTag("server.port", Box(uri.Port));
+            activity.AddTag("server.address", endpoint.Host);
+            activity.AddTag("server.port", Box(endpoint.Port));
             activity.AddTag("url.template", request.PathTemplate);
             activity.AddTag(ApiTelemetry.OperationTag, request.OperationName);
         }
 
-        return new CallTelemetry(activity, request, uri);
+        return new CallTelemetry(activity, request, endpoint);
     }
 
     private static string SpanName(ApiRequest request)
@@ -168,8 +168,8 @@ internal readonly struct CallTelemetry
     private TagList CommonTags() => new()
     {
         { "http.request.method", _request.Method.Method },
-        { "server.address", _uri.Host },
-        { "server.port", Box(_uri.Port) },
+        { "server.address", _endpoint.Host },
+        { "server.port", Box(_endpoint.Port) },
         { "url.template", _request.PathTemplate },
         { ApiTelemetry.OperationTag, _request.OperationName },
     };

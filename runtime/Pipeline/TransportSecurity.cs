@@ -10,15 +10,15 @@ namespace DatadogGen.Pipeline;
 internal static class TransportSecurity
 {
     /// <summary>Fails, before any I/O, a call that would send its keys in clear text over the network.</summary>
-    public static void ThrowIfInsecure(string operationName, Uri address, bool allowInsecureHttp)
+    public static void ThrowIfInsecure(string operationName, ServerEndpoint endpoint, bool allowInsecureHttp)
     {
-        if (address.Scheme != Uri.UriSchemeHttp || allowInsecureHttp || IsLoopback(address))
+        if (!endpoint.IsPlainHttpOffMachine || allowInsecureHttp)
         {
             return;
         }
 
         throw new InvalidOperationException(
-            $"{operationName}: refusing to send a request over plain http to '{address.Host}', which is not a " +
+            $"{operationName}: refusing to send a request over plain http to '{endpoint.Host}', which is not a " +
             "loopback address: the Datadog keys would cross the network unencrypted. Use https, or set " +
             "Configuration.AllowInsecureHttp = true when the path to that host is trusted (e.g. a sidecar proxy).");
     }

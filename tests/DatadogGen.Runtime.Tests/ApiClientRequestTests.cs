@@ -75,6 +75,28 @@ public sealed class ApiClientRequestTests
     }
 
     [Fact]
+    public async Task EachCallGoesToTheBaseAddressSetAtItsStart()
+    {
+        // The client works out each base address once (ServerEndpoint); a new address must still take effect.
+        await using LoopbackServer first = await LoopbackServer.StartAsync(200, """{"id":"a"}""");
+        await using LoopbackServer second = await LoopbackServer.StartAsync(200, """{"id":"a"}""");
+        Configuration configuration = TestConfiguration.For(first.BaseAddress);
+        using var client = new ApiClient(configuration);
+
+        await client.SendAsync(Get("/api/v2/items"), TestModels.ReadItemResponse, null, CancellationToken.None);
+        configuration.BaseAddress = second.BaseAddress;
+        await client.SendAsync(Get("/api/v2/items"), TestModels.ReadItemResponse, null, CancellationToken.None);
+        configuration.BaseAddress = new Uri(first.BaseAddress.AbsoluteUri);
+        await client.SendAsync(Get("/api/v2/items"), TestModels.ReadItemResponse, null, CancellationToken.None);
+        configuration.BaseAddress = new Uri($"http://10.0.0.1:{first.BaseAddress.Port}/");
+        await Assert.ThrowsAsync<InvalidOperationException>(
+            () => client.SendAsync(Get("/api/v2/items"), TestModels.ReadItemResponse, null, CancellationToken.None));
+
+        Assert.Equal(2, first.Requests.Count);
+        Assert.Single(second.Requests);
+    }
+
+    [Fact]
     public async Task OmitsKeysThatAreNotSet()
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync(200, """{"id":"a"}""");
