@@ -7,7 +7,8 @@
 #   bash bench/load-ab.sh [BASE]        # BASE: a git ref, default HEAD; RUNS=3 ROUNDS=3 CALLS=100000 WARMUP=150000
 #
 # Prints one line per round: build, run, round, calls/s ratio against raw, allocated bytes and client CPU per call,
-# and that CPU against raw's in the same round; then each build's medians of the two ratios. Also takes DATADOGGEN_BENCH_* variables through to both builds.
+# and that CPU against raw's in the same round; then each build's medians of the two ratios. Also takes
+# DATADOGGEN_BENCH_* variables through to both builds.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -20,11 +20,10 @@ internal readonly struct CallTelemetry
     private readonly ApiRequest _request;
     private readonly ServerEndpoint _endpoint;
 
-    // Made once per operation (the name) or per value (status codes and ports, boxed for tags): a traced call
-    // then allocates only what the span itself needs.
+    // Made once per operation (the name) or per value (status codes and counts, boxed for tags; the port is boxed
+    // by its endpoint): a traced call then allocates only what the span itself needs.
     private static readonly ConcurrentDictionary<(HttpMethod Method, string PathTemplate), string> SpanNames = new(SameInstances.Comparer);
     private static readonly object?[] SmallNumberBoxes = new object?[600];
-    private static object? s_lastPortBox;
 
     private CallTelemetry(Activity? activity, ApiRequest request, ServerEndpoint endpoint)
     {
@@ -45,7 +44,7 @@ internal readonly struct CallTelemetry
         {
             activity.AddTag("http.request.method", request.Method.Method);
             activity.AddTag("server.address", endpoint.Host);
-            activity.AddTag("server.port", Box(endpoint.Port));
+            activity.AddTag("server.port", endpoint.PortTag);
             activity.AddTag("url.template", request.PathTemplate);
             activity.AddTag(ApiTelemetry.OperationTag, request.OperationName);
         }
@@ -169,22 +168,13 @@ internal readonly struct CallTelemetry
     {
         { "http.request.method", _request.Method.Method },
         { "server.address", _endpoint.Host },
-        { "server.port", Box(_endpoint.Port) },
+        { "server.port", _endpoint.PortTag },
         { "url.template", _request.PathTemplate },
         { ApiTelemetry.OperationTag, _request.OperationName },
     };
 
-    private static object Box(int value)
-    {
-        if ((uint)value < (uint)SmallNumberBoxes.Length)
-        {
-            return SmallNumberBoxes[value] ??= value;
-        }
-
-        // A client talks to one port or two: the last one's box is kept.
-        object? last = s_lastPortBox;
-        return last is int known && known == value ? last : s_lastPortBox = value;
-    }
+    private static object Box(int value) =>
+        (uint)value < (uint)SmallNumberBoxes.Length ? SmallNumberBoxes[value] ??= value : value;
 
     // As the conventions ask: the status code for an error status, "timeout" for a timeout, else the type of the
     // exception that ended the call (a cancellation, or what the connection failed with).

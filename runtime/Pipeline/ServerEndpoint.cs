@@ -16,7 +16,7 @@ internal sealed class ServerEndpoint
         Address = address;
         Prefix = address.GetLeftPart(UriPartial.Path).TrimEnd('/');
         Host = address.Host;
-        Port = address.Port;
+        PortTag = address.Port;
         IsPlainHttpOffMachine = address.Scheme == Uri.UriSchemeHttp && !TransportSecurity.IsLoopback(address);
     }
 
@@ -29,8 +29,8 @@ internal sealed class ServerEndpoint
     /// <summary>The host, as spans and metrics name it (<c>server.address</c>).</summary>
     public string Host { get; }
 
-    /// <summary>The port, explicit or the scheme's default (<c>server.port</c>).</summary>
-    public int Port { get; }
+    /// <summary>The port, explicit or the scheme's default (<c>server.port</c>), boxed once as tags take it.</summary>
+    public object PortTag { get; }
 
     /// <summary>Plain http to a host that is not loopback: keys sent there would cross the network unencrypted.</summary>
     public bool IsPlainHttpOffMachine { get; }
