@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 
 namespace DatadogGen.Pipeline;
 
@@ -36,37 +35,19 @@ internal sealed class ServerEndpoint
     public bool IsPlainHttpOffMachine { get; }
 
     /// <summary>
-    /// The endpoints one client sends to: one base address or a few (the API and intake hosts), each worked out on
-    /// its first call. Held by the client, so what it keeps goes with it.
+    /// The endpoint of a client's last call, kept while calls go to the same base address (the same instance, as
+    /// a configuration hands out). Calls that alternate between an API and an intake host work it out at each
+    /// switch, as Configuration.ResolveBaseAddress makes their address again then. Held by the client, so clients
+    /// of other addresses do not displace each other's.
     /// </summary>
     internal sealed class Cache
     {
-        // Bounds what a client keeps whose base address is replaced again and again.
-        private const int MaxEndpoints = 16;
-
-        // By text, not instance: a configuration may hand out a new Uri for the same address.
-        private readonly ConcurrentDictionary<string, ServerEndpoint> _byAddress = new(StringComparer.Ordinal);
         private ServerEndpoint? _last;
 
         public ServerEndpoint Of(Uri address)
         {
             ServerEndpoint? last = _last;
-            if (last is not null && ReferenceEquals(last.Address, address))
-            {
-                return last;
-            }
-
-            if (!_byAddress.TryGetValue(address.OriginalString, out last))
-            {
-                last = new ServerEndpoint(address);
-                if (_byAddress.Count < MaxEndpoints)
-                {
-                    last = _byAddress.GetOrAdd(address.OriginalString, last);
-                }
-            }
-
-            _last = last;
-            return last;
+            return last is not null && ReferenceEquals(last.Address, address) ? last : _last = new ServerEndpoint(address);
         }
     }
 }
