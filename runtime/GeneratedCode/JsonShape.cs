@@ -266,7 +266,12 @@ public sealed class JsonShape
     {
         ArgumentNullException.ThrowIfNull(shapes);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(shapes.Length, 64, nameof(shapes));
-        return Fits(ref reader, shapes);
+        // A union of one variant (65 in Datadog's v2 spec, "included" items among them) has nothing to choose
+        // between: the variant's reader runs next and says whether the value reads cleanly, so walking the object
+        // first would read it twice. Only a token that reader would throw on is ruled out here.
+        return shapes.Length == 1 && shapes[0] is { } only
+            ? (Allows(only._root, reader.TokenType) ? 1UL : 0UL)
+            : Fits(ref reader, shapes);
     }
 
     private static ulong Fits(ref Utf8JsonReader reader, scoped ReadOnlySpan<JsonShape?> shapes)

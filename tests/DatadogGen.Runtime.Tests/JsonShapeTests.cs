@@ -62,6 +62,25 @@ public class JsonShapeTests
         Assert.Equal(consumed, reader.BytesConsumed);
     }
 
+    // With one variant there is nothing to choose: the variant's own reader, which the union runs next, decides
+    // whether the value reads cleanly (LosslessJsonTests), so the object is not walked first. A token that reader
+    // would throw on is still ruled out, since an exception costs more than the check.
+    [Theory]
+    [InlineData("""{"kind":"single"}""", 1UL)]
+    [InlineData("""{"kind":"other","value":["x"]}""", 1UL)]
+    [InlineData("""{"value":null}""", 1UL)]
+    [InlineData("\"text\"", 0UL)]
+    [InlineData("[1]", 0UL)]
+    public void FitsLeavesAUnionOfOneVariantToItsReader(string json, ulong expected)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        var consumed = reader.BytesConsumed;
+
+        Assert.Equal(expected, JsonShape.Fits(reader, [Single]));
+        Assert.Equal(consumed, reader.BytesConsumed);
+    }
+
     [Fact]
     public void MayReadLeavesTheCallersReaderWhereItWas()
     {

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text.Json;
 using DatadogGen.Tests.Client;
 using Xunit;
@@ -94,17 +95,41 @@ public class LosslessJsonTests
         Assert.True(PostmortemCellType.Markdown.IsKnown);
     }
 
-    [Fact]
-    public void UnmatchedOneOfIsKeptUnparsedAndWrittenBack()
+    // AttachmentIncluded is a oneOf of one variant, which is read without a walk first: what the walk would have
+    // ruled out (an unknown or unreadable type, a value of the wrong kind, not an object) must
+    // still end unparsed, the reader after the value, and be written back as it came.
+    [Theory]
+    [InlineData("""{"id":"team-1","type":"teams","attributes":{"name":"SRE"}}""")]
+    [InlineData("""{"id":"user-1","type":2}""")]
+    [InlineData("""{"id":1,"type":"users"}""")]
+    [InlineData("""{"id":"user-1","type":"users","attributes":"SRE"}""")]
+    [InlineData("\"users\"")]
+    [InlineData("[1,2]")]
+    public void UnmatchedOneOfIsKeptUnparsedAndWrittenBack(string item)
     {
-        const string json = """{"data":{"attributes":{},"id":"a","relationships":{},"type":"incident_attachments"},"included":[{"id":"team-1","type":"teams","attributes":{"name":"SRE"}}]}""";
+        var json = """{"data":{"attributes":{},"id":"a","relationships":{},"type":"incident_attachments"},"included":[""" + item + ""","u"],"meta":1}""";
 
         var attachment = JsonSerializer.Deserialize(json, JsonTypeInfo<Attachment>())!;
 
-        var included = Assert.Single(attachment.Included!);
+        Assert.Equal(2, attachment.Included!.Count);
+        var included = attachment.Included[0];
         Assert.True(included.IsUnparsed);
         Assert.Null(included.IncidentUserData);
-        Assert.Equal("teams", included.UnparsedObject!.Value.GetProperty("type").GetString());
+        JsonAssert.Equivalent(item, included.UnparsedObject!.Value.GetRawText());
+        JsonAssert.Equivalent(json, JsonSerializer.Serialize(attachment, JsonTypeInfo<Attachment>()));
+    }
+
+    [Fact]
+    public void MatchedOneOfOfOneVariantIsReadAsIt()
+    {
+        const string json = """{"included":[{"id":"u1","type":"users","attributes":{"handle":"sre@example.com"}},{"type":"users","id":"u2"}]}""";
+
+        var attachment = JsonSerializer.Deserialize(json, JsonTypeInfo<Attachment>())!;
+
+        var included = attachment.Included!;
+        Assert.Equal(["u1", "u2"], included.Select(item => item.IncidentUserData!.Id));
+        Assert.Equal("sre@example.com", included[0].IncidentUserData!.Attributes!.Handle);
+        Assert.All(included, item => Assert.False(item.IsUnparsed));
         JsonAssert.Equivalent(json, JsonSerializer.Serialize(attachment, JsonTypeInfo<Attachment>()));
     }
 
