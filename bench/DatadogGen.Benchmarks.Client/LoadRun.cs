@@ -128,6 +128,7 @@ internal static class LoadRun
         TimeSpan serverCpu = server.ProcessorTime;
         long allocated = GC.GetTotalAllocatedBytes(precise: true);
         TimeSpan pausedBefore = GC.GetTotalPauseDuration();
+        long faultsBefore = MinorPageFaults();
         long started = Stopwatch.GetTimestamp();
 
         async Task Worker()
@@ -163,6 +164,10 @@ internal static class LoadRun
         double clientCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - clientCpu).TotalMilliseconds;
         double serverCpuMs = (server.ProcessorTime - serverCpu).TotalMilliseconds;
         int g0 = GC.CollectionCount(0) - gen0, g1 = GC.CollectionCount(1) - gen1, g2 = GC.CollectionCount(2) - gen2;
+        // Pages the GC gave back and took again: on this machine a run either makes few or three to six times as
+        // many, moving a client's CPU per call by several percent whatever its own code does (docs/BENCHMARKS.md).
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{caller.Name}: {(MinorPageFaults() - faultsBefore) / (double)calls:0.000} minor page faults per call, GC committed {GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0:0.0} MiB"));
         // What the last collection during the run kept: with calls in flight, what each holds across its await survives.
         GCMemoryInfo lastEphemeral = GC.GetGCMemoryInfo(GCKind.Ephemeral);
         // Whether collections, not the client's own code, separate two runs: spans alive across awaits promote more.
@@ -191,6 +196,20 @@ internal static class LoadRun
     private static void Print(Result r) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"round {r.Round} {r.Client}: {r.Calls:N0} calls in {r.Seconds:0.00} s = {r.Calls / r.Seconds:N0} calls/s, " +
         $"{r.AllocatedBytes / (double)Math.Max(1, r.Calls):N0} B/call, heap after {r.HeapAfter / 1024.0:N0} KiB"));
+
+    // Field 10 of /proc/self/stat (Linux only; 0 elsewhere): pages the process touched for the first time, each
+    // mapped and zeroed by the kernel.
+    private static long MinorPageFaults()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return 0;
+        }
+
+        string stat = System.IO.File.ReadAllText("/proc/self/stat");
+        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[7], CultureInfo.InvariantCulture);
+    }
 
     private static int Option(string[] args, string name, int fallback)
     {
