@@ -1,7 +1,6 @@
 using System;
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,10 +15,8 @@ namespace DatadogGen;
 [DebuggerDisplay("ApiClient {Configuration,nq}")]
 public sealed partial class ApiClient : IDisposable
 {
-    // The client's own handler is called through an HttpMessageInvoker: HttpClient's layer would add a linked
-    // token source, two registrations and a state machine to every attempt for features (default headers, its
-    // own timeout, CancelPendingRequests) this client never uses. An injected HttpClient is sent through as is.
-    private readonly HttpMessageInvoker? _ownInvoker;
+    // Exactly one of the two: an injected HttpClient is sent through as is.
+    private readonly OwnHandlers? _ownHandlers;
     private readonly HttpClient? _injectedHttpClient;
     private readonly ServerEndpoint.Cache _endpoints = new();
     private bool _disposed;
@@ -36,7 +33,7 @@ public sealed partial class ApiClient : IDisposable
         ArgumentNullException.ThrowIfNull(configuration);
         Configuration = configuration;
         _injectedHttpClient = httpClient;
-        _ownInvoker = httpClient is null ? CreateInvoker(configuration.Proxy) : null;
+        _ownHandlers = httpClient is null ? new OwnHandlers(configuration.Proxy) : null;
     }
 
     /// <summary>The configuration used for every call.</summary>
@@ -116,25 +113,7 @@ public sealed partial class ApiClient : IDisposable
         }
 
         _disposed = true;
-        _ownInvoker?.Dispose();
-    }
-
-    private static HttpMessageInvoker CreateInvoker(IWebProxy? proxy)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            // Null keeps the system proxy (HTTPS_PROXY and friends).
-            Proxy = proxy,
-            // ResponseDecompression decodes, so an injected HttpClient behaves the same as this one.
-            AutomaticDecompression = DecompressionMethods.None,
-            // A redirect would carry DD-API-KEY and DD-APPLICATION-KEY to whatever host it names
-            // (only Authorization is stripped); Datadog's API does not redirect, so surface it instead.
-            AllowAutoRedirect = false,
-            // The client is long-lived; recycling connections lets it follow DNS changes of Datadog's hosts.
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        };
-        // No HttpClient, so no 100 s default timeout cutting across Configuration.Timeout, which bounds each attempt.
-        return new HttpMessageInvoker(handler, disposeHandler: true);
+        _ownHandlers?.Dispose();
     }
 
     // What a call returns: XWithHttpInfoAsync the whole response, XAsync only its body (no ApiResponse made).

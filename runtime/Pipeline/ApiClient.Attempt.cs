@@ -19,11 +19,18 @@ public sealed partial class ApiClient
     // comes from a pool: every call makes at least one attempt, and under load each allocation is paid in GCs.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<Attempt> SendOnceAsync(
-        ApiRequest request, Uri uri, ReadOnlyMemory<byte>? body, CallSettings settings, int attemptNumber, CancellationToken cancellationToken)
+        ApiRequest request, Uri uri, ReadOnlyMemory<byte>? body, CallSettings settings, bool traced, int attemptNumber,
+        CancellationToken cancellationToken)
     {
         using var attemptCancellation = new AttemptCancellation(settings.Timeout, cancellationToken);
 
         using HttpRequestMessage message = CreateMessage(request, uri, body, settings);
+        // The own handler of a traced call has no HttpClient instrumentation to send the trace context (OwnHandlers).
+        if (traced && _ownHandlers is not null)
+        {
+            CallTelemetry.SendTraceContext(message);
+        }
+
         long started = Stopwatch.GetTimestamp();
         if (settings.IsLogging)
         {
@@ -41,7 +48,7 @@ public sealed partial class ApiClient
             {
                 response = await (_injectedHttpClient is { } injected
                         ? injected.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCancellation.Token)
-                        : _ownInvoker!.SendAsync(message, attemptCancellation.Token))
+                        : _ownHandlers!.For(traced).SendAsync(message, attemptCancellation.Token))
                     .ConfigureAwait(false);
                 received = await ResponseBody.ReadAsync(response.Content, attemptCancellation.Token).ConfigureAwait(false);
             }

@@ -35,7 +35,7 @@ public sealed partial class ApiClient
         {
             for (; ; retry++)
             {
-                Attempt attempt = await SendOnceAsync(request, uri, body, settings, retry + 1, cancellationToken).ConfigureAwait(false);
+                Attempt attempt = await SendOnceAsync(request, uri, body, settings, telemetry.Traced, retry + 1, cancellationToken).ConfigureAwait(false);
                 TimeSpan delay;
                 bool succeeded;
                 T data;
@@ -69,7 +69,7 @@ public sealed partial class ApiClient
         {
             // The client's own handler has sent the whole body by the time an attempt ends (HTTP/1.1 sends the
             // content before it reads the response); what an injected HttpClient's handlers do is not known.
-            if (_ownInvoker is not null)
+            if (_ownHandlers is not null)
             {
                 request.ReturnPooledBody();
             }

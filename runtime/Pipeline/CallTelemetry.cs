@@ -25,20 +25,26 @@ internal readonly struct CallTelemetry
     private static readonly ConcurrentDictionary<(HttpMethod Method, string PathTemplate), string> SpanNames = new(SameInstances.Comparer);
     private static readonly object?[] SmallNumberBoxes = new object?[600];
 
-    private CallTelemetry(Activity? activity, ApiRequest request, ServerEndpoint endpoint)
+    private CallTelemetry(Activity? activity, bool traced, ApiRequest request, ServerEndpoint endpoint)
     {
         _activity = activity;
+        Traced = traced;
         _request = request;
         _endpoint = endpoint;
         _started = Stopwatch.GetTimestamp();
     }
 
+    /// <summary>
+    /// Someone listens to the client's spans (whether or not this call's was sampled): the call's span is then the
+    /// request's HTTP client span, and the client's own handler leaves HttpClient's out (<see cref="OwnHandlers"/>).
+    /// </summary>
+    public bool Traced { get; }
+
     public static CallTelemetry Start(ApiRequest request, ServerEndpoint endpoint)
     {
         // Checked first so that a call nobody traces does not build the span's name.
-        Activity? activity = ApiTelemetry.Source.HasListeners()
-            ? ApiTelemetry.Source.StartActivity(SpanName(request), ActivityKind.Client)
-            : null;
+        bool traced = ApiTelemetry.Source.HasListeners();
+        Activity? activity = traced ? ApiTelemetry.Source.StartActivity(SpanName(request), ActivityKind.Client) : null;
         // AddTag, not SetTag: every name is new to the span, and SetTag searches the tags for it first.
         if (activity is { IsAllDataRequested: true })
         {
@@ -49,7 +55,26 @@ internal readonly struct CallTelemetry
             activity.AddTag(ApiTelemetry.OperationTag, request.OperationName);
         }
 
-        return new CallTelemetry(activity, request, endpoint);
+        return new CallTelemetry(activity, traced, request, endpoint);
+    }
+
+    /// <summary>
+    /// Puts the current trace context (the call's span, or the caller's when the call's was not sampled) into the
+    /// request's headers as HttpClient's instrumentation would: through the process's propagator (W3C
+    /// <c>traceparent</c> by default), never replacing a header the request already has.
+    /// </summary>
+    public static void SendTraceContext(HttpRequestMessage message)
+    {
+        if (Activity.Current is { } current)
+        {
+            DistributedContextPropagator.Current.Inject(current, message, static (carrier, name, value) =>
+            {
+                if (carrier is HttpRequestMessage request && name is not null && !request.Headers.Contains(name))
+                {
+                    request.Headers.TryAddWithoutValidation(name, value);
+                }
+            });
+        }
     }
 
     private static string SpanName(ApiRequest request)

@@ -116,6 +116,75 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task ATracedCallIsOneClientSpanThatEveryAttemptSendsAsTraceparent()
+    {
+        const string operation = "v2.TelemetryOneSpan";
+        using var recorder = new TelemetryRecorder(operation);
+        await using LoopbackServer server = await Script(Status(503), Ok());
+        using var httpClientSpans = new HttpClientSpans(server.BaseAddress.Port);
+        using var client = new ApiClient(TestConfiguration.Retrying(server.BaseAddress));
+
+        await client.SendAsync(Request(operation, "x"), TestModels.ReadItemResponse, null, CancellationToken.None);
+
+        // HttpClient's span would be a second client span for each attempt of the same request.
+        Activity span = Assert.Single(recorder.Spans);
+        Assert.Empty(httpClientSpans.Spans);
+        Assert.Equal(2, server.Requests.Count);
+        Assert.All(server.Requests, sent => Assert.Equal($"00-{span.TraceId}-{span.SpanId}-01", sent.Headers["traceparent"]));
+    }
+
+    [Fact]
+    public async Task WithoutListenersOnTheClientHttpClientsOwnSpansStay()
+    {
+        await using LoopbackServer server = await Script(Ok());
+        using var httpClientSpans = new HttpClientSpans(server.BaseAddress.Port);
+        using var client = new ApiClient(TestConfiguration.For(server.BaseAddress));
+
+        await client.SendAsync(Request("v2.TelemetryHttpClientOnly", "x"), TestModels.ReadItemResponse, null, CancellationToken.None);
+
+        Activity attempt = Assert.Single(httpClientSpans.Spans);
+        Assert.Equal($"00-{attempt.TraceId}-{attempt.SpanId}-01", server.SingleRequest.Headers["traceparent"]);
+    }
+
+    [Fact]
+    public async Task ATracedCallNotSampledSendsTheCallersTraceContext()
+    {
+        using var notSampled = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == ApiTelemetry.ActivitySourceName,
+            Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.None,
+        };
+        ActivitySource.AddActivityListener(notSampled);
+        await using LoopbackServer server = await Script(Ok());
+        using var httpClientSpans = new HttpClientSpans(server.BaseAddress.Port);
+        using var client = new ApiClient(TestConfiguration.For(server.BaseAddress));
+        using var caller = new Activity("caller").SetIdFormat(ActivityIdFormat.W3C).Start();
+
+        await client.SendAsync(Request("v2.TelemetryNotSampled", "x"), TestModels.ReadItemResponse, null, CancellationToken.None);
+
+        Assert.Empty(httpClientSpans.Spans);
+        Assert.Equal(caller.Id, server.SingleRequest.Headers["traceparent"]);
+    }
+
+    [Fact]
+    public async Task AnInjectedHttpClientsSpansAreChildrenOfTheCallsSpan()
+    {
+        const string operation = "v2.TelemetryInjected";
+        using var recorder = new TelemetryRecorder(operation);
+        await using LoopbackServer server = await Script(Ok());
+        using var httpClientSpans = new HttpClientSpans(server.BaseAddress.Port);
+        using var httpClient = new HttpClient();
+        using var client = new ApiClient(TestConfiguration.For(server.BaseAddress), httpClient);
+
+        await client.SendAsync(Request(operation, "x"), TestModels.ReadItemResponse, null, CancellationToken.None);
+
+        Activity span = Assert.Single(recorder.Spans);
+        Activity attempt = Assert.Single(httpClientSpans.Spans);
+        Assert.Equal(span.SpanId, attempt.ParentSpanId);
+        Assert.Equal($"00-{attempt.TraceId}-{attempt.SpanId}-01", server.SingleRequest.Headers["traceparent"]);
+    }
+
+    [Fact]
     public async Task StructuredLogEventsCarryAnIdANameAndFieldsWithKeysMasked()
     {
         const string operation = "v2.TelemetryLog";
@@ -151,6 +220,34 @@ public sealed class TelemetryTests
 
     private static ApiRequest Request(string operation, string itemId) =>
         new(operation, HttpMethod.Get, "/api/v2/items/{item_id}", "/api/v2/items/" + ApiRequest.EscapePathSegment(itemId));
+
+    /// <summary>HttpClient's own spans of requests to one port (other tests' requests run at the same time).</summary>
+    private sealed class HttpClientSpans : IDisposable
+    {
+        private readonly ActivityListener _listener;
+        private readonly ConcurrentQueue<Activity> _spans = new();
+
+        public HttpClientSpans(int port)
+        {
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == "System.Net.Http",
+                Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                ActivityStopped = activity =>
+                {
+                    if (Equals(activity.GetTagItem("server.port"), port))
+                    {
+                        _spans.Enqueue(activity);
+                    }
+                },
+            };
+            ActivitySource.AddActivityListener(_listener);
+        }
+
+        public IReadOnlyList<Activity> Spans => [.. _spans];
+
+        public void Dispose() => _listener.Dispose();
+    }
 
     internal sealed record Measurement(double Value, IReadOnlyDictionary<string, object?> Tags);
 
