@@ -25,12 +25,6 @@ public sealed partial class ApiClient
         using var attemptCancellation = new AttemptCancellation(settings.Timeout, cancellationToken);
 
         using HttpRequestMessage message = CreateMessage(request, uri, body, settings);
-        // The own handler of a traced call has no HttpClient instrumentation to send the trace context (OwnHandlers).
-        if (traced && _ownHandlers is not null)
-        {
-            CallTelemetry.SendTraceContext(message);
-        }
-
         long started = Stopwatch.GetTimestamp();
         if (settings.IsLogging)
         {
@@ -48,7 +42,7 @@ public sealed partial class ApiClient
             {
                 response = await (_injectedHttpClient is { } injected
                         ? injected.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCancellation.Token)
-                        : _ownHandlers!.For(traced).SendAsync(message, attemptCancellation.Token))
+                        : _ownHandlers!.SendAsync(message, traced, attemptCancellation.Token))
                     .ConfigureAwait(false);
                 received = await ResponseBody.ReadAsync(response.Content, attemptCancellation.Token).ConfigureAwait(false);
             }

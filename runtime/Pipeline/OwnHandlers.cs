@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace DatadogGen.Pipeline;
 
@@ -16,7 +17,8 @@ namespace DatadogGen.Pipeline;
 /// <remarks>
 /// Each is called through an HttpMessageInvoker: HttpClient's layer would add a linked token source, two
 /// registrations and a state machine to every attempt for features (default headers, its own timeout,
-/// CancelPendingRequests) this client never uses.
+/// CancelPendingRequests) this client never uses, and its 100 s default timeout would cut across
+/// Configuration.Timeout, which bounds each attempt.
 /// </remarks>
 internal sealed class OwnHandlers : IDisposable
 {
@@ -29,9 +31,19 @@ internal sealed class OwnHandlers : IDisposable
     /// <param name="proxy">The proxy, or null for the system's (HTTPS_PROXY and friends).</param>
     public OwnHandlers(IWebProxy? proxy) => _proxy = proxy;
 
-    /// <summary>The handler for a call whose span someone listens to (<paramref name="traced"/>), or not.</summary>
-    public HttpMessageInvoker For(bool traced) =>
-        (traced ? Volatile.Read(ref _withoutHttpClientSpans) : Volatile.Read(ref _withHttpClientSpans)) ?? Create(traced);
+    /// <summary>
+    /// Sends one attempt through the handler for a call whose span someone listens to (<paramref name="traced"/>),
+    /// or the other; the first has no HttpClient instrumentation to send the trace context, so it is sent here.
+    /// </summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, bool traced, CancellationToken cancellationToken)
+    {
+        if (traced)
+        {
+            CallTelemetry.SendTraceContext(message);
+        }
+
+        return For(traced).SendAsync(message, cancellationToken);
+    }
 
     public void Dispose()
     {
@@ -42,6 +54,9 @@ internal sealed class OwnHandlers : IDisposable
             _withoutHttpClientSpans?.Dispose();
         }
     }
+
+    private HttpMessageInvoker For(bool traced) =>
+        (traced ? Volatile.Read(ref _withoutHttpClientSpans) : Volatile.Read(ref _withHttpClientSpans)) ?? Create(traced);
 
     private HttpMessageInvoker Create(bool traced)
     {
@@ -79,7 +94,6 @@ internal sealed class OwnHandlers : IDisposable
             handler.ActivityHeadersPropagator = null;
         }
 
-        // No HttpClient, so no 100 s default timeout cutting across Configuration.Timeout, which bounds each attempt.
         return handler;
     }
 }
